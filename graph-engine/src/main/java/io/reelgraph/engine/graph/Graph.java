@@ -1,0 +1,208 @@
+package io.reelgraph.engine.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A graph: nodes, connections, graph parameters and metadata. Immutable; each {@code with}
+ * method returns a changed copy. Nodes are kept in id order and connections in target order,
+ * which is also the order in which a graph file lists them.
+ */
+public final class Graph {
+
+    private final String name;
+    private final String description;
+    private final List<GraphParameter> parameters;
+    private final SortedMap<NodeId, Node> nodes;
+    private final List<Connection> connections;
+    private final ObjectNode extra;
+    private final Map<NodeId, List<Connection>> incoming;
+    private final Map<NodeId, List<Connection>> outgoing;
+
+    private Graph(String name, String description, List<GraphParameter> parameters,
+            SortedMap<NodeId, Node> nodes, List<Connection> connections, ObjectNode extra) {
+        this.name = name;
+        this.description = description;
+        this.parameters = List.copyOf(parameters);
+        this.nodes = Collections.unmodifiableSortedMap(new TreeMap<>(nodes));
+        List<Connection> sorted = new ArrayList<>(new TreeSet<>(connections));
+        this.connections = List.copyOf(sorted);
+        this.extra = extra.deepCopy();
+        this.incoming = index(sorted, true);
+        this.outgoing = index(sorted, false);
+    }
+
+    public static Graph empty(String name) {
+        return new Graph(name, "", List.of(), new TreeMap<>(), List.of(),
+                JsonNodeFactory.instance.objectNode());
+    }
+
+    public static Graph of(String name, String description, List<GraphParameter> parameters,
+            Collection<Node> nodes, List<Connection> connections, ObjectNode extra) {
+        SortedMap<NodeId, Node> byId = new TreeMap<>();
+        for (Node node : nodes) {
+            if (byId.put(node.id(), node) != null) {
+                throw new IllegalArgumentException("Duplicate node id " + node.id());
+            }
+        }
+        return new Graph(name, description, parameters, byId, connections, extra);
+    }
+
+    private static Map<NodeId, List<Connection>> index(List<Connection> connections, boolean byTarget) {
+        Map<NodeId, List<Connection>> index = new LinkedHashMap<>();
+        for (Connection connection : connections) {
+            NodeId key = byTarget ? connection.to().node() : connection.from().node();
+            index.computeIfAbsent(key, k -> new ArrayList<>()).add(connection);
+        }
+        index.replaceAll((k, v) -> List.copyOf(v));
+        return index;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<GraphParameter> parameters() {
+        return parameters;
+    }
+
+    public Optional<GraphParameter> parameter(String parameterName) {
+        return parameters.stream().filter(p -> p.name().equals(parameterName)).findFirst();
+    }
+
+    /** Returns the nodes in id order. */
+    public Collection<Node> nodes() {
+        return nodes.values();
+    }
+
+    public Optional<Node> node(NodeId id) {
+        return Optional.ofNullable(nodes.get(id));
+    }
+
+    public Node requireNode(NodeId id) {
+        Node node = nodes.get(id);
+        if (node == null) {
+            throw new IllegalArgumentException("Graph \"" + name + "\" has no node " + id);
+        }
+        return node;
+    }
+
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    public List<Connection> connections() {
+        return connections;
+    }
+
+    /** Returns the top-level members this version does not know, kept for writing back. */
+    public ObjectNode extra() {
+        return extra.deepCopy();
+    }
+
+    /** Returns the connections that end at the node, in port order. */
+    public List<Connection> incoming(NodeId id) {
+        return incoming.getOrDefault(id, List.of());
+    }
+
+    /** Returns the connections that start at the node. */
+    public List<Connection> outgoing(NodeId id) {
+        return outgoing.getOrDefault(id, List.of());
+    }
+
+    public List<NodeId> successors(NodeId id) {
+        return outgoing(id).stream().map(c -> c.to().node()).distinct().toList();
+    }
+
+    public List<NodeId> predecessors(NodeId id) {
+        return incoming(id).stream().map(c -> c.from().node()).distinct().toList();
+    }
+
+    public int inDegree(NodeId id) {
+        return predecessors(id).size();
+    }
+
+    public Graph withNode(Node node) {
+        SortedMap<NodeId, Node> changed = new TreeMap<>(nodes);
+        changed.put(node.id(), node);
+        return new Graph(name, description, parameters, changed, connections, extra);
+    }
+
+    /** Removes the node and every connection that touches it. */
+    public Graph withoutNode(NodeId id) {
+        SortedMap<NodeId, Node> changed = new TreeMap<>(nodes);
+        changed.remove(id);
+        List<Connection> kept = connections.stream()
+                .filter(c -> !c.from().node().equals(id) && !c.to().node().equals(id))
+                .toList();
+        return new Graph(name, description, parameters, changed, kept, extra);
+    }
+
+    public Graph withParam(NodeId id, String paramName, JsonNode value) {
+        return withNode(requireNode(id).withParam(paramName, value));
+    }
+
+    public Graph withLayout(NodeId id, ObjectNode layout) {
+        return withNode(requireNode(id).withLayout(layout));
+    }
+
+    public Graph withConnection(Connection connection) {
+        List<Connection> changed = new ArrayList<>(connections);
+        changed.add(connection);
+        return new Graph(name, description, parameters, nodes, changed, extra);
+    }
+
+    public Graph withoutConnection(Connection connection) {
+        List<Connection> changed = new ArrayList<>(connections);
+        changed.remove(connection);
+        return new Graph(name, description, parameters, nodes, changed, extra);
+    }
+
+    public Graph withParameters(List<GraphParameter> newParameters) {
+        return new Graph(name, description, newParameters, nodes, connections, extra);
+    }
+
+    public Graph withName(String newName) {
+        return new Graph(newName, description, parameters, nodes, connections, extra);
+    }
+
+    public Graph withDescription(String newDescription) {
+        return new Graph(name, newDescription, parameters, nodes, connections, extra);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Graph graph
+                && name.equals(graph.name)
+                && description.equals(graph.description)
+                && parameters.equals(graph.parameters)
+                && nodes.equals(graph.nodes)
+                && connections.equals(graph.connections)
+                && extra.equals(graph.extra);
+    }
+
+    @Override
+    public int hashCode() {
+        return nodes.hashCode() * 31 + connections.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Graph[" + name + ", " + nodes.size() + " nodes, " + connections.size() + " connections]";
+    }
+}
