@@ -16,6 +16,11 @@ public interface ResultCache extends AutoCloseable {
     /** Stores a result; committing a key that is already stored keeps the first result. */
     void commit(CachedResult result);
 
+    /** Stores several results, in one transaction where the store supports it. */
+    default void commitAll(List<CachedResult> results) {
+        results.forEach(this::commit);
+    }
+
     /** Loads a stored artifact by content hash, for values that refer to media by hash. */
     Optional<Artifact> artifact(ContentHash hash, String mediaType);
 

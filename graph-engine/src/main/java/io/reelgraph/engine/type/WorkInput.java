@@ -59,4 +59,9 @@ public interface WorkInput {
 
     /** Returns the values of the graph parameters, for nodes that report them. */
     Map<String, JsonNode> bindings();
+
+    /** Returns whether the run sends every model node to the free draft provider. */
+    default boolean draftMode() {
+        return false;
+    }
 }

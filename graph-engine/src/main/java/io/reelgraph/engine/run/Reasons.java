@@ -1,0 +1,92 @@
+package io.reelgraph.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.reelgraph.engine.graph.Texts;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Explains in words why a work item will run: what differs between the key manifest it has now
+ * and the one it had when it last had a result.
+ */
+final class Reasons {
+
+    private static final int MAX_CHANGES = 3;
+
+    private Reasons() {
+    }
+
+    static String whyRun(JsonNode previous, JsonNode current) {
+        List<String> changes = new ArrayList<>();
+        if (!previous.path("version").equals(current.path("version"))) {
+            changes.add("node type version " + previous.path("version").asText() + " -> "
+                    + current.path("version").asText());
+        }
+        changes.addAll(billingChanges(previous.path("billing"), current.path("billing")));
+        for (String name : changedMembers(previous.path("params"), current.path("params"))) {
+            changes.add("param " + name + " " + valueChange(previous.path("params").path(name),
+                    current.path("params").path(name)));
+        }
+        for (String port : changedMembers(previous.path("inputs"), current.path("inputs"))) {
+            changes.add("input " + port + " changed");
+        }
+        if (!previous.path("extras").equals(current.path("extras"))) {
+            changes.add("a referenced file changed");
+        }
+        if (changes.isEmpty()) {
+            return "same inputs as the last result, but that result is no longer in the cache";
+        }
+        if (changes.size() > MAX_CHANGES) {
+            int more = changes.size() - MAX_CHANGES;
+            changes = new ArrayList<>(changes.subList(0, MAX_CHANGES));
+            changes.add(more + " more");
+        }
+        return String.join("; ", changes);
+    }
+
+    private static List<String> billingChanges(JsonNode previous, JsonNode current) {
+        List<String> changes = new ArrayList<>();
+        for (String field : List.of("provider", "model", "versionPin")) {
+            if (!previous.path(field).equals(current.path(field))) {
+                changes.add(field + " " + valueChange(previous.path(field), current.path(field)));
+            }
+        }
+        if (!previous.path("variation").equals(current.path("variation"))) {
+            changes.add("re-roll: variation " + valueChange(previous.path("variation"),
+                    current.path("variation")));
+        }
+        return changes;
+    }
+
+    private static List<String> changedMembers(JsonNode previous, JsonNode current) {
+        TreeSet<String> names = new TreeSet<>();
+        addNames(previous, names);
+        addNames(current, names);
+        List<String> changed = new ArrayList<>();
+        for (String name : names) {
+            if (!previous.path(name).equals(current.path(name))) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+
+    private static void addNames(JsonNode object, TreeSet<String> names) {
+        Iterator<String> fieldNames = object.fieldNames();
+        fieldNames.forEachRemaining(names::add);
+    }
+
+    private static String valueChange(JsonNode before, JsonNode after) {
+        return show(before) + " -> " + show(after);
+    }
+
+    private static String show(JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) {
+            return "(unset)";
+        }
+        String text = value.isTextual() ? "\"" + value.asText() + "\"" : value.toString();
+        return Texts.shorten(text.replace('\n', ' '));
+    }
+}

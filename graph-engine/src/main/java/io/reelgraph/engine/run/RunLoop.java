@@ -1,0 +1,320 @@
+package io.reelgraph.engine.run;
+
+import io.reelgraph.engine.cache.CacheKey;
+import io.reelgraph.engine.cache.CachedResult;
+import io.reelgraph.engine.type.NodeException;
+import io.reelgraph.engine.type.NodeType;
+import io.reelgraph.engine.type.WorkContext;
+import io.reelgraph.engine.type.WorkOutput;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one run. The calling thread coordinates: it evaluates nodes, keeps a queue of ready
+ * paid items per provider, starts them on a thread pool within each provider's concurrency
+ * limit and reacts to their completions, so all evaluation state is touched by one thread.
+ * A paid item starts as soon as its own inputs exist, not when its whole node is ready.
+ */
+final class RunLoop implements Evaluation.PaidSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private sealed interface Message {
+    }
+
+    private record Event(RunEvent event) implements Message {
+    }
+
+    private record Finished(WorkItem item, CachedResult result, boolean shared) implements Message {
+    }
+
+    private record Failed(WorkItem item, Throwable failure) implements Message {
+    }
+
+    private record Cancel() implements Message {
+    }
+
+    private record Ready(WorkItem item, NodeType type, ItemInput input) {
+    }
+
+    private final Engine engine;
+    private final SessionState session;
+    private final Evaluation evaluation;
+    private final EvaluationContext context;
+    private final RunOptions options;
+    private final RunListener listener;
+    private final RunControl control;
+    private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+    private final Map<String, ArrayDeque<Ready>> queues = new TreeMap<>();
+    private final Map<String, Integer> running = new HashMap<>();
+    private final Map<WorkItem, Future<?>> futures = new ConcurrentHashMap<>();
+    private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "reelgraph-run-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+    private int inFlight;
+    private volatile boolean stopping;
+    private boolean cancelled;
+
+    RunLoop(Engine engine, SessionState session, Evaluation evaluation, EvaluationContext context,
+            RunOptions options, RunListener listener, RunControl control) {
+        this.engine = engine;
+        this.session = session;
+        this.evaluation = evaluation;
+        this.context = context;
+        this.options = options;
+        this.listener = listener;
+        this.control = control;
+    }
+
+    RunResult run() {
+        evaluation.onPaidReady(this);
+        evaluation.listener(listener);
+        control.onCancel(() -> inbox.add(new Cancel()));
+        try {
+            evaluation.pass();
+            Projection projection = Projection.of(evaluation.snapshot());
+            loop();
+            return finish(projection);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Override
+    public void ready(WorkItem item, NodeType type, ItemInput input) {
+        if (stopping) {
+            return;
+        }
+        item.dispatched = true;
+        queues.computeIfAbsent(item.provider(), provider -> new ArrayDeque<>())
+                .add(new Ready(item, type, input));
+        listener.onEvent(new RunEvent.Queued(item.node, item.itemKey, item.provider()));
+    }
+
+    private void loop() {
+        while (true) {
+            dispatch();
+            if (inFlight == 0 && (stopping || queues.values().stream().allMatch(ArrayDeque::isEmpty))) {
+                break;
+            }
+            Message message;
+            try {
+                message = inbox.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                message = new Cancel();
+            }
+            handle(message);
+        }
+        for (Message left = inbox.poll(); left != null; left = inbox.poll()) {
+            if (left instanceof Event event) {
+                listener.onEvent(event.event());
+            }
+        }
+    }
+
+    private void dispatch() {
+        if (stopping) {
+            return;
+        }
+        for (Map.Entry<String, ArrayDeque<Ready>> entry : queues.entrySet()) {
+            int limit = options.concurrency(entry.getKey());
+            ArrayDeque<Ready> queue = entry.getValue();
+            while (!queue.isEmpty() && running.getOrDefault(entry.getKey(), 0) < limit) {
+                Ready ready = queue.poll();
+                running.merge(entry.getKey(), 1, Integer::sum);
+                inFlight++;
+                futures.put(ready.item(), pool.submit(() -> execute(ready)));
+            }
+        }
+    }
+
+    private void handle(Message message) {
+        if (message instanceof Event event) {
+            listener.onEvent(event.event());
+        } else if (message instanceof Finished finished) {
+            completed(finished.item());
+            WorkItem item = finished.item();
+            item.result = Optional.of(finished.result());
+            item.state = finished.shared() ? ItemState.CACHED : ItemState.EXECUTED;
+            item.computedHere = !finished.shared();
+            item.reason = finished.shared() ? "cached: the same cache key ran elsewhere" : "ran now";
+            session.remember(finished.result());
+            evaluation.recordHistory(item);
+            listener.onEvent(new RunEvent.Done(item.node, item.itemKey, finished.shared(),
+                    finished.shared() ? Optional.empty() : Optional.of(cost(finished.result()))));
+            evaluation.itemChanged(item);
+        } else if (message instanceof Failed failed) {
+            completed(failed.item());
+            failed(failed.item(), failed.failure());
+            evaluation.itemChanged(failed.item());
+        } else if (message instanceof Cancel) {
+            stopping = true;
+            cancelled = true;
+            futures.values().forEach(future -> future.cancel(true));
+        }
+    }
+
+    private void completed(WorkItem item) {
+        item.dispatched = false;
+        futures.remove(item);
+        running.merge(item.provider(), -1, Integer::sum);
+        inFlight--;
+    }
+
+    private void failed(WorkItem item, Throwable failure) {
+        if (cancelled && isInterruption(failure)) {
+            item.state = ItemState.CANCELLED;
+            item.reason = "cancelled while running";
+            listener.onEvent(new RunEvent.Cancelled(item.node, item.itemKey));
+            return;
+        }
+        String message = failure instanceof NodeException ? failure.getMessage() : failure.toString();
+        if (!(failure instanceof NodeException)) {
+            LOG.error("Paid item {} of node {} failed", item.itemKey, item.node, failure);
+        }
+        item.state = ItemState.FAILED;
+        item.error = Optional.of(message);
+        item.reason = message;
+        listener.onEvent(new RunEvent.Failed(item.node, item.itemKey, message));
+        if (options.stopOnFirstFailure()) {
+            stopping = true;
+        }
+    }
+
+    private static boolean isInterruption(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException
+                    || cause instanceof java.io.InterruptedIOException
+                    || cause instanceof java.util.concurrent.CancellationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Executes one paid item on a pool thread, sharing the call with identical keys in flight. */
+    private void execute(Ready ready) {
+        WorkItem item = ready.item();
+        CacheKey key = item.key.orElseThrow();
+        CompletableFuture<CachedResult> mine = new CompletableFuture<>();
+        CompletableFuture<CachedResult> other = engine.inFlight().putIfAbsent(key, mine);
+        if (other != null) {
+            awaitOther(item, other);
+            return;
+        }
+        try {
+            Optional<CachedResult> stored = engine.cache().lookup(key);
+            if (stored.isPresent()) {
+                mine.complete(stored.get());
+                inbox.add(new Finished(item, stored.get(), true));
+                return;
+            }
+            inbox.add(new Event(new RunEvent.Started(item.node, item.itemKey, true)));
+            LOG.info("Calling provider {} for node {} item {} (cache key {})", item.provider(),
+                    item.node, item.itemKey, key.shortForm());
+            WorkOutput output = ready.type().execute(ready.input(), new ItemContext(item));
+            CachedResult result = engine.toResult(item, output);
+            engine.cache().commit(result);
+            CachedResult stable = engine.cache().lookup(key).orElse(result);
+            mine.complete(stable);
+            inbox.add(new Finished(item, stable, false));
+        } catch (Throwable failure) {
+            mine.completeExceptionally(failure);
+            inbox.add(new Failed(item, failure));
+        } finally {
+            engine.inFlight().remove(key, mine);
+        }
+    }
+
+    private void awaitOther(WorkItem item, CompletableFuture<CachedResult> other) {
+        try {
+            inbox.add(new Finished(item, other.get(), true));
+        } catch (ExecutionException e) {
+            inbox.add(new Failed(item, e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inbox.add(new Failed(item, e));
+        }
+    }
+
+    private RunResult finish(Projection projection) {
+        for (WorkItem item : evaluation.workItems()) {
+            if (!item.state.hasResult() && item.state != ItemState.FAILED
+                    && item.state != ItemState.SKIPPED && item.state != ItemState.CANCELLED) {
+                item.state = ItemState.CANCELLED;
+                item.dispatched = false;
+                item.reason = cancelled ? "cancelled before it started"
+                        : "not started: the run stopped after the first failure";
+                listener.onEvent(new RunEvent.Cancelled(item.node, item.itemKey));
+            }
+        }
+        evaluation.flush();
+        List<Path> outputs = cancelled ? List.of()
+                : OutputWriter.write(context.outputDirectory(), evaluation.outputFiles());
+        BigDecimal actual = BigDecimal.ZERO;
+        boolean draft = false;
+        for (WorkItem item : evaluation.workItems()) {
+            if (item.result.isPresent() && item.state.hasResult()) {
+                draft |= item.result.get().draft();
+                if (item.paid && item.computedHere) {
+                    actual = actual.add(cost(item.result.get()));
+                }
+            }
+        }
+        List<PlannedItem> items = evaluation.snapshot();
+        RunResult result = new RunResult(items, projection, actual, outputs, draft, cancelled);
+        listener.onEvent(new RunEvent.Finished(result.total(), result.executed(), result.cached(),
+                result.failed()));
+        return result;
+    }
+
+    private static BigDecimal cost(CachedResult result) {
+        return result.actualUsd().orElse(result.projectedUsd());
+    }
+
+    /** The running side of one paid item: events go through the coordinator's inbox. */
+    private final class ItemContext implements WorkContext {
+
+        private final WorkItem item;
+
+        ItemContext(WorkItem item) {
+            this.item = item;
+        }
+
+        @Override
+        public void progress(double fraction, String status) {
+            inbox.add(new Event(new RunEvent.Progress(item.node, item.itemKey, fraction, status)));
+        }
+
+        @Override
+        public void waitingForRateLimit(long millis) {
+            inbox.add(new Event(new RunEvent.WaitingForRateLimit(item.node, item.itemKey, millis)));
+        }
+
+        @Override
+        public boolean cancelled() {
+            return stopping || control.cancelled();
+        }
+    }
+}

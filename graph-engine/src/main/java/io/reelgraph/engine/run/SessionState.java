@@ -1,0 +1,92 @@
+package io.reelgraph.engine.run;
+
+import io.reelgraph.engine.cache.CacheKey;
+import io.reelgraph.engine.cache.CachedResult;
+import io.reelgraph.engine.cache.ResultCache;
+import io.reelgraph.engine.graph.Connection;
+import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.graph.NodeId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a session keeps between evaluations of one graph: the state of every node, recently
+ * used results by cache key, and the topological order of the last graph shape.
+ */
+final class SessionState {
+
+    private static final int MAX_REMEMBERED = 50_000;
+
+    final Map<NodeId, NodeState> states = new HashMap<>();
+    private final Map<CacheKey, CachedResult> remembered = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, CachedResult> eldest) {
+            return size() > MAX_REMEMBERED;
+        }
+    };
+    private long versions;
+    private List<Connection> orderedConnections = List.of();
+    private Set<NodeId> orderedNodes = Set.of();
+    private List<NodeId> order = List.of();
+
+    long nextVersion() {
+        return ++versions;
+    }
+
+    /** Returns the topological order, computed again only when the graph's shape changed. */
+    List<NodeId> order(Graph graph) {
+        Set<NodeId> nodes = nodeIds(graph);
+        if (!graph.connections().equals(orderedConnections) || !nodes.equals(orderedNodes)) {
+            order = List.copyOf(Topology.order(graph));
+            orderedConnections = graph.connections();
+            orderedNodes = nodes;
+        }
+        return order;
+    }
+
+    private static Set<NodeId> nodeIds(Graph graph) {
+        Set<NodeId> ids = new java.util.HashSet<>(graph.nodeCount() * 2);
+        graph.nodes().forEach(node -> ids.add(node.id()));
+        return ids;
+    }
+
+    /** Forgets nodes that the graph no longer has. */
+    void retainOnly(Graph graph) {
+        if (states.size() > graph.nodeCount()) {
+            states.keySet().removeIf(id -> graph.node(id).isEmpty());
+        }
+    }
+
+    Optional<CachedResult> lookup(ResultCache cache, CacheKey key) {
+        CachedResult result = remembered.get(key);
+        if (result != null) {
+            return Optional.of(result);
+        }
+        Optional<CachedResult> stored = cache.lookup(key);
+        stored.ifPresent(this::remember);
+        return stored;
+    }
+
+    void remember(CachedResult result) {
+        remembered.put(result.key(), result);
+    }
+
+    /** Marks every result computed in an earlier evaluation as cached. */
+    void startGeneration() {
+        for (NodeState state : states.values()) {
+            for (WorkItem item : state.items.values()) {
+                if (item.state == ItemState.EXECUTED) {
+                    item.state = ItemState.CACHED;
+                    item.reason = "cached";
+                    item.computedHere = false;
+                }
+            }
+        }
+    }
+}
