@@ -153,7 +153,7 @@ final class Evaluation {
     }
 
     private boolean needsEvaluation(NodeState state) {
-        if (!state.shapeKnown) {
+        if (!state.shapeKnown || state.forceEvaluation) {
             return true;
         }
         for (NodeId predecessor : graph.predecessors(state.node.id())) {
@@ -176,6 +176,7 @@ final class Evaluation {
 
     private void evaluate(NodeState state) {
         NodeId id = state.node.id();
+        state.forceEvaluation = false;
         Map<String, PortView> views = inputViews(id);
         state.mapped = false;
         List<String> mappedPorts = new ArrayList<>();
@@ -475,8 +476,7 @@ final class Evaluation {
                         slots.add(Slot.ready(key, element.artifact()));
                     }
                 }
-            } else if (item.state == ItemState.FAILED || item.state == ItemState.SKIPPED
-                    || item.state == ItemState.CANCELLED) {
+            } else if (item.state == ItemState.FAILED || item.state == ItemState.SKIPPED) {
                 slots.add(Slot.failed(item.itemKey, item.error.orElse(item.state.name())));
             } else if (spec.cardinality() == Cardinality.ONE) {
                 slots.add(Slot.pending(item.itemKey));

@@ -22,6 +22,8 @@ final class NodeState {
     Map<String, WorkItem> items = new LinkedHashMap<>();
     /** False while the work items cannot be determined because an input's items are unknown. */
     boolean shapeKnown;
+    /** Set when the node must be evaluated again even though nothing upstream changed. */
+    boolean forceEvaluation;
     String waitingFor = "";
     Map<String, PortView> outputs = new HashMap<>();
     String outputSignature = "";

@@ -14,6 +14,9 @@ import java.util.TreeSet;
 final class Reasons {
 
     private static final int MAX_CHANGES = 3;
+    /** Params that model nodes turn into billing fields; a billing change already names them. */
+    private static final java.util.Set<String> BILLING_PARAMS =
+            java.util.Set.of("model", "variation", "provider");
 
     private Reasons() {
     }
@@ -24,8 +27,12 @@ final class Reasons {
             changes.add("node type version " + previous.path("version").asText() + " -> "
                     + current.path("version").asText());
         }
-        changes.addAll(billingChanges(previous.path("billing"), current.path("billing")));
+        List<String> billing = billingChanges(previous.path("billing"), current.path("billing"));
+        changes.addAll(billing);
         for (String name : changedMembers(previous.path("params"), current.path("params"))) {
+            if (!billing.isEmpty() && BILLING_PARAMS.contains(name)) {
+                continue;
+            }
             changes.add("param " + name + " " + valueChange(previous.path("params").path(name),
                     current.path("params").path(name)));
         }

@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -65,7 +64,7 @@ final class RunLoop implements Evaluation.PaidSink {
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
     private final Map<String, ArrayDeque<Ready>> queues = new TreeMap<>();
     private final Map<String, Integer> running = new HashMap<>();
-    private final Map<WorkItem, Future<?>> futures = new ConcurrentHashMap<>();
+    private final Map<WorkItem, Thread> threads = new ConcurrentHashMap<>();
     private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "reelgraph-run-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
@@ -144,7 +143,7 @@ final class RunLoop implements Evaluation.PaidSink {
                 Ready ready = queue.poll();
                 running.merge(entry.getKey(), 1, Integer::sum);
                 inFlight++;
-                futures.put(ready.item(), pool.submit(() -> execute(ready)));
+                pool.execute(() -> execute(ready));
             }
         }
     }
@@ -171,13 +170,12 @@ final class RunLoop implements Evaluation.PaidSink {
         } else if (message instanceof Cancel) {
             stopping = true;
             cancelled = true;
-            futures.values().forEach(future -> future.cancel(true));
+            threads.values().forEach(Thread::interrupt);
         }
     }
 
     private void completed(WorkItem item) {
         item.dispatched = false;
-        futures.remove(item);
         running.merge(item.provider(), -1, Integer::sum);
         inFlight--;
     }
@@ -215,6 +213,21 @@ final class RunLoop implements Evaluation.PaidSink {
 
     /** Executes one paid item on a pool thread, sharing the call with identical keys in flight. */
     private void execute(Ready ready) {
+        WorkItem item = ready.item();
+        threads.put(item, Thread.currentThread());
+        try {
+            if (stopping) {
+                inbox.add(new Failed(item, new java.util.concurrent.CancellationException()));
+                return;
+            }
+            executeOnce(ready);
+        } finally {
+            threads.remove(item);
+            Thread.interrupted();
+        }
+    }
+
+    private void executeOnce(Ready ready) {
         WorkItem item = ready.item();
         CacheKey key = item.key.orElseThrow();
         CompletableFuture<CachedResult> mine = new CompletableFuture<>();

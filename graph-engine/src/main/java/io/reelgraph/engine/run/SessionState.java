@@ -77,9 +77,15 @@ final class SessionState {
         remembered.put(result.key(), result);
     }
 
-    /** Marks every result computed in an earlier evaluation as cached. */
+    /**
+     * Starts a new evaluation: results computed in an earlier one now count as cached, and
+     * items that failed, were skipped or were cancelled are tried again.
+     */
     void startGeneration() {
         for (NodeState state : states.values()) {
+            boolean retry = state.items.values().removeIf(item -> item.state == ItemState.FAILED
+                    || item.state == ItemState.SKIPPED || item.state == ItemState.CANCELLED);
+            state.forceEvaluation |= retry;
             for (WorkItem item : state.items.values()) {
                 if (item.state == ItemState.EXECUTED) {
                     item.state = ItemState.CACHED;
