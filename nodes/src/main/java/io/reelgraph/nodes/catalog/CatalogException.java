@@ -2,7 +2,7 @@ package io.reelgraph.nodes.catalog;
 
 import java.util.List;
 
-/** A model catalog file that cannot be read or holds invalid entries. */
+/** A model catalog file that cannot be read or contains invalid entries. */
 public final class CatalogException extends Exception {
 
     private static final long serialVersionUID = 1L;

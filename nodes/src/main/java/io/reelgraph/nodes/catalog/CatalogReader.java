@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -302,6 +303,7 @@ final class CatalogReader {
                 PriceUnit.values(), PriceUnit::code);
         Optional<BigDecimal> usd = entry.amount("usd", true);
         Optional<PriceTable> table = readTable(entry, params);
+
         Optional<BigDecimal> minimum = entry.amount("minimumUsd", false);
         Optional<BigDecimal> firstUnit = entry.amount("firstUnitUsd", false);
         Optional<MegapixelRounding> rounding = entry.code("megapixelRounding", false,
@@ -313,6 +315,7 @@ final class CatalogReader {
         if (unit.isPresent() && !megapixel && rounding.isPresent()) {
             entry.problem("megapixelRounding", "applies to the megapixel unit only");
         }
+
         Optional<String> source = entry.url("source", true);
         Optional<String> asOf = entry.name("asOf");
         asOf.filter(d -> !AS_OF.matcher(d).matches()).ifPresent(d -> entry.problem("asOf",
@@ -320,6 +323,7 @@ final class CatalogReader {
         Optional<Confidence> confidence = entry.code("confidence", true, Confidence::fromCode,
                 Confidence.values(), Confidence::code);
         String notes = entry.text("notes", false).orElse("");
+
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -409,7 +413,7 @@ final class CatalogReader {
     }
 
     private static <T> String codes(T[] values, Function<T, String> code) {
-        return java.util.Arrays.stream(values).map(code).toList().toString();
+        return Arrays.stream(values).map(code).toList().toString();
     }
 
     /** One JSON object being read, with the pointer and label that messages use. */

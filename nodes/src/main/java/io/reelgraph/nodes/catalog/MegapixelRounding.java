@@ -3,7 +3,7 @@ package io.reelgraph.nodes.catalog;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How a provider counts megapixels before it multiplies by the per-megapixel price. */
+/** The megapixel count a provider bills: exact, or rounded up to whole megapixels. */
 public enum MegapixelRounding {
     /** Exact width times height divided by 10^6. */
     EXACT("exact"),

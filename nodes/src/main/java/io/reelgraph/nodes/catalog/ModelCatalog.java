@@ -56,8 +56,8 @@ public final class ModelCatalog {
      * override replaces the bundled one with the same id as a whole; new ids are added. Models
      * in the override may name providers of either file.
      *
-     * @throws CatalogException when either file cannot be read or has invalid entries; the
-     *     message names the file, the line and column, the model id and the field
+     * @throws CatalogException when either file cannot be read or has invalid entries. The
+     *     message names the file, the line and column, the model id and the field.
      */
     public static ModelCatalog load(Path overrideFile) throws CatalogException {
         ModelCatalog bundled = load();

@@ -19,7 +19,10 @@ public final class Money {
     public static String format(BigDecimal usd) {
         int scale = usd.abs().compareTo(BigDecimal.ONE) < 0 ? 4 : 2;
         BigDecimal shown = usd.setScale(scale, RoundingMode.HALF_UP);
-        return shown.signum() < 0 ? "-$" + shown.negate().toPlainString() : "$" + shown.toPlainString();
+        if (shown.signum() < 0) {
+            return "-$" + shown.negate().toPlainString();
+        }
+        return "$" + shown.toPlainString();
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * How a model's price is computed, with the page the price came from.
+ * The rule that computes a model's price, with the page the price was read on.
  *
  * <p>The amount is {@code usd} per {@code unit}, unless {@code table} has an amount for the
  * chosen param values. Per-output units (image, megapixel, second, minute, video, generation)
@@ -49,8 +49,9 @@ public record PriceRule(
     }
 
     /**
-     * Estimates the cost of one work item. The amount keeps full precision; only the per-minute
-     * unit divides, and it keeps 34 significant digits ({@link MathContext#DECIMAL128}).
+     * Estimates the cost of one work item. The amount keeps full precision. The per-minute unit
+     * is the only one whose division may not terminate, so it keeps 34 significant digits
+     * ({@link MathContext#DECIMAL128}).
      *
      * @throws IllegalArgumentException when the usage lacks what the unit is priced by: width and
      *     height for a megapixel price, seconds for a per-second or per-minute price

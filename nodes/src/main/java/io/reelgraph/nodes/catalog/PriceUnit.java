@@ -3,7 +3,7 @@ package io.reelgraph.nodes.catalog;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What one price amount pays for. */
+/** The quantity that one price amount pays for. */
 public enum PriceUnit {
     /** One API request, however many outputs it returns. */
     REQUEST("request"),
@@ -39,9 +39,5 @@ public enum PriceUnit {
 
     public static Optional<PriceUnit> fromCode(String code) {
         return Arrays.stream(values()).filter(u -> u.code.equals(code)).findFirst();
-    }
-
-    static String codes() {
-        return Arrays.stream(values()).map(PriceUnit::code).toList().toString();
     }
 }

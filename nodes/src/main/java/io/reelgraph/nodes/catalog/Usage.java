@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one work item asks a model for, as far as the price depends on it. A zero field means
- * "not given"; {@link ModelSpec#estimate(Usage)} fills such fields from the model's params.
+ * The quantities one work item requests from a model, as far as the price depends on them.
+ * A zero field means "not given", and {@link ModelSpec#estimate(Usage)} fills such fields from
+ * the model's params.
  *
  * @param count outputs requested: images for an image model, clips for a video model
  * @param width output width in pixels, for megapixel prices
