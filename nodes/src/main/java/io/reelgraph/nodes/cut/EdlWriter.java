@@ -11,7 +11,7 @@ import java.util.Optional;
  * one cut event per clip, reel {@code AX} with the file named in comments, and record times
  * continuous from the timeline start. Gaps produce no event; the record times jump over them.
  *
- * <p>CMX 3600 has a single video channel, so a list holds one video track and up to four audio
+ * <p>CMX 3600 has a single video channel, so a list contains one video track and up to four audio
  * tracks (channels A, A2, A3, A4). The source times count from 00:00:00:00 because the media
  * carries no timecode of its own.
  */

@@ -109,8 +109,8 @@ public final class FcpxmlWriter {
     }
 
     private void writeAsset(XmlElement asset, String id, MediaRef ref, String formatId) {
-        // NOTE: the duration is rounded up to the frame grid because clips are cut in whole
-        // frames; it can exceed the file's real length by less than one frame.
+        // NOTE: clips are cut in whole frames, so the duration is rounded up to the frame grid.
+        // It can exceed the file's real length by less than one frame.
         RationalTime duration = ref.sourceDuration()
                 .map(length -> rate.timeOf(rate.framesCovering(length)))
                 .orElse(RationalTime.ZERO);
@@ -215,7 +215,7 @@ public final class FcpxmlWriter {
     private void writeMarkers() {
         for (Marker marker : timeline.markers()) {
             if (spine.isEmpty()) {
-                // NOTE: FCPXML holds markers only inside clips, so an empty timeline loses them.
+                // NOTE: FCPXML allows markers only inside clips, so an empty timeline loses them.
                 return;
             }
             long frame = Math.min(marker.frame(), timeline.duration() - 1);

@@ -52,17 +52,17 @@ public enum FrameRate {
                 + Arrays.stream(values()).map(FrameRate::label).collect(Collectors.joining(", ")));
     }
 
-    /** The canonical text form that {@link #parse} reads back, such as {@code 29.97df}. */
+    /** Returns the canonical text form that {@link #parse} reads back, such as {@code 29.97df}. */
     public String label() {
         return label;
     }
 
-    /** The exact length of one frame in seconds, such as 1001/24000 for 23.976. */
+    /** Returns the exact length of one frame in seconds, such as 1001/24000 for 23.976. */
     public RationalTime frameDuration() {
         return frameDuration;
     }
 
-    /** Frames per timecode second: 24 for 23.976, 30 for 29.97. */
+    /** Returns the frames per timecode second: 24 for 23.976, 30 for 29.97. */
     public int timecodeBase() {
         return timecodeBase;
     }
@@ -94,7 +94,7 @@ public enum FrameRate {
         return time.floorDiv(frameDuration);
     }
 
-    /** Returns the number of frames needed to cover {@code time}, a partial frame counting as one. */
+    /** Returns the frames needed to cover {@code time}, counting a partial frame as one. */
     public long framesCovering(RationalTime time) {
         return time.ceilDiv(frameDuration);
     }

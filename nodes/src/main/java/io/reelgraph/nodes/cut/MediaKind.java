@@ -1,6 +1,6 @@
 package io.reelgraph.nodes.cut;
 
-/** What a media file holds, which decides how a clip of it is cut and exported. */
+/** What a media file contains, which decides how a clip of it is cut and exported. */
 public enum MediaKind {
     /** Moving picture, possibly with sound. */
     VIDEO,

@@ -7,7 +7,7 @@ import java.util.Optional;
  * A media file that clips cut from.
  *
  * @param relativePath path of the file relative to the export file, with {@code /} separators
- * @param kind what the file holds
+ * @param kind what the file contains
  * @param sourceDuration exact length of the file; empty for images, which last indefinitely
  * @param width picture width in pixels, 0 for audio
  * @param height picture height in pixels, 0 for audio

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * An edit: tracks of clips and gaps on one frame rate, plus markers. It is the one model every
- * exporter reads, so it holds only what NLE formats share and no exporter's own fields.
+ * exporter reads, so it contains only what NLE formats share and no exporter's own fields.
  *
  * @param name timeline name, used as the project or sequence name
  * @param rate frame rate of every frame count in the timeline

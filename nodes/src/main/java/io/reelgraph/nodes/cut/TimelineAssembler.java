@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * <p>Scenes follow each other. Within a scene, videos play at their full length rounded to the
  * nearest frame and stills for the still duration. Dialogue lines start with the scene and are
  * separated by a quarter second pause, each rounded up to whole frames. When the dialogue
- * outlasts the pictures, a final still is held longer, or else a gap pads V1 to the end of the
+ * outlasts the pictures, a final still is extended, or else a gap pads V1 to the end of the
  * dialogue.
  */
 public final class TimelineAssembler {
@@ -112,7 +112,7 @@ public final class TimelineAssembler {
     }
 
     /**
-     * Covers the video track from {@code pictureEnd} to {@code end}: holds the scene's last shot
+     * Covers the video track from {@code pictureEnd} to {@code end}: extends the scene's last shot
      * longer when it is a still, otherwise adds a gap.
      */
     private static void fillPicture(List<TrackItem> video, long pictureEnd, long end,
