@@ -85,8 +85,9 @@ final class TimelineJson {
         List<Marker> markers = new ArrayList<>();
         JsonNode markersJson = array(json, "/markers");
         for (int m = 0; m < markersJson.size(); m++) {
-            markers.add(new Marker(number(json, "/markers/" + m + "/frame"),
-                    text(json, "/markers/" + m + "/label")));
+            String path = "/markers/" + m;
+            markers.add(guarded(path, () -> new Marker(number(json, path + "/frame"),
+                    text(json, path + "/label"))));
         }
         return guarded("/", () -> new Timeline(text(json, "/name"), rate,
                 Timecode.parse(text(json, "/start")), tracks, markers, bool(json, "/draft")));
