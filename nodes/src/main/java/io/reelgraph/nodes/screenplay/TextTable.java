@@ -49,11 +49,9 @@ final class TextTable {
             if (i > 0) {
                 line.append("  ");
             }
-            line.append(cells[i]);
-            if (i < cells.length - 1) {
-                line.append(" ".repeat(widths[i] - cells[i].length()));
-            }
+            line.append(cells[i]).append(" ".repeat(widths[i] - cells[i].length()));
         }
-        text.append(line).append('\n');
+        // An empty last cell would otherwise leave trailing spaces.
+        text.append(line.toString().stripTrailing()).append('\n');
     }
 }
