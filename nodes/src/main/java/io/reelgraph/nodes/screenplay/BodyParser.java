@@ -58,7 +58,7 @@ final class BodyParser {
         boolean blankBefore = i == start || isBlank(i - 1);
         boolean blankAfter = i + 1 >= lines.size() || isBlank(i + 1);
 
-        if (standsAlone(trimmed)) {
+        if (isOwnElement(trimmed)) {
             return standalone(i, trimmed, number);
         }
         if (trimmed.startsWith("!")) {
@@ -87,8 +87,11 @@ final class BodyParser {
         return action(i);
     }
 
-    /** Returns whether a line is an element of its own whatever the lines around it are. */
-    private static boolean standsAlone(String trimmed) {
+    /**
+     * Returns whether a line is a section, synopsis, page break, centered text, forced transition
+     * or lyric, which need no blank line around them.
+     */
+    private static boolean isOwnElement(String trimmed) {
         return trimmed.startsWith("#") || trimmed.startsWith("=") || trimmed.startsWith(">")
                 || trimmed.startsWith("~");
     }
@@ -157,15 +160,15 @@ final class BodyParser {
 
     /**
      * Adds an action paragraph: this line and the lines after it up to a blank line or a line
-     * that stands alone. Line breaks and leading indentation are kept, with a tab counted as four
-     * spaces; a forcing "!" is removed.
+     * that is an element of its own. Line breaks and leading indentation are kept, with a tab
+     * counted as four spaces, and a forcing "!" is removed.
      */
     private int action(int i) {
         List<String> paragraph = new ArrayList<>();
         int j = i;
         for (; j < lines.size() && !isBlank(j); j++) {
             String text = lines.get(j).text();
-            if (j > i && standsAlone(text.strip())) {
+            if (j > i && isOwnElement(text.strip())) {
                 break;
             }
             if (j == i && text.strip().startsWith("!")) {

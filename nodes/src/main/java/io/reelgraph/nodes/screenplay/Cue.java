@@ -21,8 +21,8 @@ record Cue(String character, String cue, List<String> extensions, boolean dual) 
 
     /**
      * Parses a trimmed line as a cue. Without a forcing {@code @}, the text outside the
-     * parentheses must hold a letter and no lower-case letter, so {@code R2D2} is a cue and
-     * {@code 23 (O.S.)} is not; extensions may be lower case, as in {@code (cont'd)}.
+     * parentheses must contain a letter and no lower-case letter, so {@code R2D2} is a cue and
+     * {@code 23 (O.S.)} is not. Extensions may be lower case, as in {@code (cont'd)}.
      */
     static Optional<Cue> parse(String trimmed) {
         boolean forced = trimmed.startsWith("@");

@@ -19,6 +19,9 @@ public sealed interface Element {
     /**
      * One speech: a character cue with the dialogue and parentheticals under it.
      *
+     * <p>NOTE: where a parenthetical stood between two spoken lines is not kept, only the order
+     * of the parentheticals among themselves and of the spoken lines among themselves.
+     *
      * @param character the cue name without {@code @}, {@code ^} and extensions, upper-cased
      * @param cue the cue line as written, trimmed
      * @param extensions the texts inside the parentheses on the cue line, such as {@code V.O.}

@@ -51,7 +51,7 @@ public final class FountainParser {
      * Parses Fountain text.
      *
      * @param source the file name or label that messages and the screenplay carry
-     * @throws ScreenplayException when the text is over the limit as UTF-8 or holds control
+     * @throws ScreenplayException when the text is over the limit as UTF-8 or contains control
      *     characters of a binary file
      */
     public static Screenplay parse(String source, String text) throws ScreenplayException {

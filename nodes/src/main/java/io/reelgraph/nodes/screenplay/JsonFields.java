@@ -9,15 +9,15 @@ import java.util.Optional;
 /** Typed reads of the members of one JSON object, with messages that name the member. */
 final class JsonFields {
 
-    private final String what;
+    private final String subject;
     private final JsonNode json;
 
-    JsonFields(String what, JsonNode json) {
+    JsonFields(String subject, JsonNode json) {
         if (!json.isObject()) {
             throw new IllegalArgumentException(
-                    "Invalid " + what + " JSON: expected an object but found " + json.getNodeType());
+                    "Invalid " + subject + " JSON: expected an object but found " + json.getNodeType());
         }
-        this.what = what;
+        this.subject = subject;
         this.json = json;
     }
 
@@ -68,7 +68,7 @@ final class JsonFields {
     List<JsonFields> objects(String name) {
         List<JsonFields> values = new ArrayList<>();
         for (JsonNode item : array(name)) {
-            values.add(new JsonFields(what + " " + name, item));
+            values.add(new JsonFields(subject + " " + name, item));
         }
         return values;
     }
@@ -85,13 +85,13 @@ final class JsonFields {
         JsonNode value = json.get(name);
         if (value == null) {
             throw new IllegalArgumentException(
-                    "Invalid " + what + " JSON: the member '" + name + "' is missing");
+                    "Invalid " + subject + " JSON: the member '" + name + "' is missing");
         }
         return value;
     }
 
     private IllegalArgumentException wrongType(String name, String expected, JsonNode found) {
-        return new IllegalArgumentException("Invalid " + what + " JSON: the member '" + name
+        return new IllegalArgumentException("Invalid " + subject + " JSON: the member '" + name
                 + "' must be " + expected + " but is " + found.getNodeType());
     }
 }

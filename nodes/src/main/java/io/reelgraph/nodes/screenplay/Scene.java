@@ -131,9 +131,9 @@ public record Scene(int index, Optional<String> number, String heading, String i
     }
 
     /**
-     * Reads a scene written by {@link #toJson()}. The JSON holds action, dialogue and transitions
-     * only, so the elements of the scene read back are those three kinds. Action paragraphs are
-     * taken from the shots, which start one per paragraph.
+     * Reads a scene written by {@link #toJson()}. The JSON contains action, dialogue and
+     * transitions only, so the elements of the scene read back are those three kinds. Action
+     * paragraphs are taken from the shots, which start one per paragraph.
      *
      * @throws IllegalArgumentException when a member is missing or has the wrong JSON type
      */

@@ -58,7 +58,7 @@ final class ScreenplayAssembler {
         }
     }
 
-    /** A caret cue pairs with the speech right before it, with only notes in between. */
+    /** Marks the speech right before a caret cue as dual. Only notes may come between the two. */
     private void markPreviousSpeechDual() {
         for (int i = current.size() - 1; i >= 0; i--) {
             Element previous = current.get(i);

@@ -3,7 +3,7 @@ package io.reelgraph.nodes.screenplay;
 import java.util.List;
 
 /**
- * One shot of a scene's breakdown. Each action paragraph of a scene starts a shot; a scene
+ * One shot of a scene's breakdown. Each action paragraph of a scene starts a shot. A scene
  * whose first speech comes before any action starts with a shot described by its heading.
  *
  * @param number the 1-based number of the shot within its scene

@@ -139,7 +139,7 @@ class FountainParserTest {
         }
 
         @Test
-        void missingFinalNewlineStillClosesTheLastElement() throws Exception {
+        void lastLineNeedsNoNewline() throws Exception {
             Dialogue speech = onlySpeech("GUY\nNothing.");
 
             assertThat(speech.text()).isEqualTo("Nothing.");
@@ -345,7 +345,7 @@ class FountainParserTest {
         }
 
         @Test
-        void sceneCharactersAreDistinctInOrderOfFirstCue() throws Exception {
+        void sceneCharactersInCueOrder() throws Exception {
             Scene scene = onlyScene("INT. A - DAY\n\nDAN\nHi.\n\nJACK (O.S.)\nHey.\n\n"
                     + "DAN (CONT'D)\nSo.\n\nJACK ^\nSo.");
 
@@ -372,7 +372,7 @@ class FountainParserTest {
         }
 
         @Test
-        void whitespaceLineOtherThanTwoSpacesEndsTheSpeech() throws Exception {
+        void otherWhitespaceLineEndsSpeech() throws Exception {
             Screenplay screenplay = parse("ADAM\nFirst.\n \nSecond.");
 
             assertThat(screenplay.elements()).hasSize(2);

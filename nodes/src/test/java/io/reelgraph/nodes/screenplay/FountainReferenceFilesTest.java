@@ -90,7 +90,7 @@ class FountainReferenceFilesTest {
         }
 
         @Test
-        void readsSixTitlePageEntriesWithMultiLineValues() throws Exception {
+        void titlePageHasSixEntries() throws Exception {
             Screenplay screenplay = parse("brick-and-steel.fountain");
 
             assertThat(screenplay.titlePage()).containsOnlyKeys(
@@ -256,7 +256,7 @@ class FountainReferenceFilesTest {
     }
 
     @Test
-    void byteOrderMarkDoesNotHideTheFirstHeading() throws Exception {
+    void bomFileKeepsFirstHeading() throws Exception {
         Screenplay screenplay = parse("screenplain-utf-8-bom.fountain");
 
         assertThat(headings(screenplay)).containsExactly("EXT. SOMEWHERE - DAY");

@@ -80,7 +80,7 @@ class ScreenplayJsonTest {
         }
 
         @Test
-        void sceneReadBackHasActionDialogueAndTransitionsInOrder() throws Exception {
+        void fromJsonKeepsElementOrder() throws Exception {
             Scene pier = screenplay().scenes().get(0);
 
             Scene read = Scene.fromJson(pier.toJson());
