@@ -28,21 +28,45 @@ public final class FcpxmlWriter {
     private final RationalTime sequenceStart;
     private final Map<String, String> assetIds = new LinkedHashMap<>();
     private final List<SpineEntry> spine = new ArrayList<>();
+    private final java.util.Optional<java.nio.file.Path> exportFolder;
 
     /** A primary storyline element with its record range and its own local start time. */
     private record SpineEntry(XmlElement element, long recordIn, long recordOut,
             RationalTime localStart) {
     }
 
-    private FcpxmlWriter(Timeline timeline) {
+    private FcpxmlWriter(Timeline timeline, java.util.Optional<java.nio.file.Path> exportFolder) {
         this.timeline = timeline;
+        this.exportFolder = exportFolder;
         this.rate = timeline.rate();
         this.sequenceStart = rate.timeOf(timeline.startFrame());
     }
 
-    /** Returns the FCPXML document, UTF-8 text with a trailing newline. */
+    /**
+     * Returns the FCPXML document, UTF-8 text with a trailing newline, with media paths written
+     * as relative URLs.
+     */
     public static String write(Timeline timeline) {
-        return new FcpxmlWriter(timeline).document();
+        return new FcpxmlWriter(timeline, java.util.Optional.empty()).document();
+    }
+
+    /**
+     * Returns the FCPXML document with each media path resolved against the folder the export
+     * is written to and written as an absolute {@code file://} URL. Final Cut Pro relinks
+     * media by absolute URL, so this is the form to hand to an editor.
+     */
+    public static String write(Timeline timeline, java.nio.file.Path exportFolder) {
+        return new FcpxmlWriter(timeline,
+                java.util.Optional.of(exportFolder.toAbsolutePath().normalize())).document();
+    }
+
+    private String mediaUrl(String relativePath) {
+        if (exportFolder.isEmpty()) {
+            return encodePath(relativePath);
+        }
+        String absolute = exportFolder.get().resolve(relativePath).normalize().toString()
+                .replace(java.io.File.separatorChar, '/');
+        return "file://" + (absolute.startsWith("/") ? "" : "/") + encodePath(absolute);
     }
 
     private String document() {
@@ -129,7 +153,7 @@ public final class FcpxmlWriter {
                     .attribute("audioRate", ref.audioSampleRate());
         }
         asset.child("media-rep").attribute("kind", "original-media")
-                .attribute("src", encodePath(ref.relativePath()));
+                .attribute("src", mediaUrl(ref.relativePath()));
     }
 
     /**
