@@ -17,8 +17,8 @@ public final class DraftAudio {
 
     /** 0.4 s per word, which is 150 words per minute. */
     static final int SAMPLES_PER_WORD = SAMPLE_RATE * 2 / 5;
-    /** 0.15 s of silence before the first word and after the last, 0.3 s in all. */
-    static final int EDGE_SAMPLES = SAMPLE_RATE * 3 / 20;
+    /** 0.3 s of silence, split between the start and the end of the clip. */
+    static final int PAUSE_SAMPLES = SAMPLE_RATE * 3 / 10;
     /** The shortest clip, 0.5 s, so even empty text gives a clip an editor can place. */
     static final int MIN_SAMPLES = SAMPLE_RATE / 2;
 
@@ -53,7 +53,7 @@ public final class DraftAudio {
     }
 
     private static int sampleCount(String text) {
-        return Math.max(MIN_SAMPLES, words(text).length * SAMPLES_PER_WORD + 2 * EDGE_SAMPLES);
+        return Math.max(MIN_SAMPLES, words(text).length * SAMPLES_PER_WORD + PAUSE_SAMPLES);
     }
 
     private static String[] words(String text) {
