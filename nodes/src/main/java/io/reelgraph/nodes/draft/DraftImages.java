@@ -102,7 +102,7 @@ public final class DraftImages {
         return top;
     }
 
-    /** Draws the prompt word-wrapped between {@code top} and {@code bottom}, scaled to the image. */
+    /** Draws the prompt word-wrapped between {@code top} and {@code bottom}, sized to the image. */
     private static void paintPrompt(Graphics2D g, ImageRequest request, int margin, int top,
             int bottom) {
         int unit = Math.min(request.width(), request.height());

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DraftVideo {
 
-    /** The longest side of the encoded frames in pixels. */
+    /** The maximum length of the longer side of encoded frames, in pixels. */
     public static final int MAX_ENCODED_SIDE = 640;
 
     /** How far the camera pushes in over the whole clip: the last frame is 10% closer. */

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param prompt          the prompt drawn on the image; may be empty
  * @param seed            the generation seed, which picks the background with the variation
  * @param variation       the variation index, zero or more
- * @param model           the model id the draft stands in for, such as {@code fal/flux-dev}
+ * @param model           the id of the model that the draft replaces, such as {@code fal/flux-dev}
  * @param referenceLabels labels of the character and style references, drawn when present
  */
 public record ImageRequest(int width, int height, String prompt, long seed, int variation,

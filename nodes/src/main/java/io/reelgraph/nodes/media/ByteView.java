@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Bounds-checked reads from the bytes of one media file. Every read names the field it is for,
- * so a truncated file raises a {@link MalformedMediaException} that says which field was cut off
+ * so a truncated file raises a {@link MalformedMediaException} that names the field that was cut off
  * and where, instead of an index exception or a wrong value.
  */
 final class ByteView {

@@ -28,8 +28,8 @@ final class ImageHeaders {
     }
 
     /**
-     * Walks the JPEG marker segments up to the first start-of-frame segment, which holds the
-     * image size. Raises when the scan data or the end of the image comes first.
+     * Walks the JPEG marker segments up to the first start-of-frame segment, which contains
+     * the image size. Raises when the scan data or the end of the image comes first.
      */
     static MediaInfo jpeg(ByteView jpeg) throws MalformedMediaException {
         long offset = 2;

@@ -71,7 +71,7 @@ final class IsoMediaBoxes {
         return new MediaInfo(file.mediaType(), width, height, duration, 0, 0);
     }
 
-    /** Reads timescale and duration; an all-ones duration means unknown, as ISO 14496-12 says. */
+    /** Reads timescale and duration. A duration of all one bits marks the duration as unknown. */
     private static Optional<MediaDuration> movieDuration(ByteView file, Box mvhd)
             throws MalformedMediaException {
         long at = mvhd.contentStart();

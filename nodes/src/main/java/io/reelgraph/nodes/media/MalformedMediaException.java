@@ -14,7 +14,7 @@ public final class MalformedMediaException extends Exception {
         this.mediaType = mediaType;
     }
 
-    /** The media type that the magic bytes announced, such as {@code video/mp4}. */
+    /** Returns the media type that the magic bytes announced, such as {@code video/mp4}. */
     public String mediaType() {
         return mediaType;
     }

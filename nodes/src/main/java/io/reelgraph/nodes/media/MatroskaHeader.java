@@ -1,8 +1,8 @@
 package io.reelgraph.nodes.media;
 
 /**
- * Reads the DocType of the EBML header that opens WebM and Matroska files, which tells the two
- * apart.
+ * Reads the DocType of the EBML header that opens WebM and Matroska files, which distinguishes the
+ * two.
  */
 final class MatroskaHeader {
 

@@ -24,7 +24,7 @@ public record MediaDuration(long numerator, long denominator) {
         denominator /= divisor;
     }
 
-    /** Creates the duration of {@code count} units of which {@code unitsPerSecond} make one second. */
+    /** Creates the duration of {@code count} units at {@code unitsPerSecond} units per second. */
     public static MediaDuration of(long count, long unitsPerSecond) {
         return new MediaDuration(count, unitsPerSecond);
     }

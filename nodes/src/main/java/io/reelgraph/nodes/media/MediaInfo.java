@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link MediaProbe} read from the bytes of one media file. Fields that do not apply to the
- * media type, or that the probe does not read for it, are zero or empty.
+ * The header fields that {@link MediaProbe} read from the bytes of one media file. Fields that
+ * do not apply to the media type, or that the probe does not read for it, are zero or empty.
  *
  * @param mediaType  the IANA media type, such as {@code image/png}, {@code audio/wav} or
  *                   {@code video/mp4}

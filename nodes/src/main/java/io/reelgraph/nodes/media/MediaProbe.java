@@ -3,8 +3,8 @@ package io.reelgraph.nodes.media;
 import java.util.Optional;
 
 /**
- * Types media by its magic bytes, never by a file extension, and reads what the headers say
- * exactly: PNG, JPEG, GIF and WebP sizes, WAV format and duration, MP3 format, MP4 and
+ * Types media by its magic bytes, never by a file extension, and reads the exact header
+ * fields: PNG, JPEG, GIF and WebP sizes, WAV format and duration, MP3 format, MP4 and
  * QuickTime duration and picture size, and the WebM or Matroska type.
  *
  * <p>Bytes in no known format give an empty result. Bytes that start like a known format but

@@ -50,7 +50,7 @@ class DraftVideoTest {
         }
 
         @Test
-        void largeRequestIsEncodedAtMostSixHundredFortyWide() throws Exception {
+        void largeRequestIsScaledDown() throws Exception {
             VideoRequest large = new VideoRequest(2, 24, 1, 1920, 1080, "wide", 1, 0);
             MediaInfo info = MediaProbe.detect(DraftVideo.fromImage(png, large)).orElseThrow();
 
