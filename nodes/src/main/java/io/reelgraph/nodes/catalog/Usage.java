@@ -79,6 +79,13 @@ public record Usage(
         return new Usage(count, width, height, seconds, characters, newInputTokens, params);
     }
 
+    /** Returns a usage with these param values added to the chosen ones. */
+    public Usage withParams(Map<String, String> values) {
+        Map<String, String> changed = new LinkedHashMap<>(params);
+        changed.putAll(values);
+        return new Usage(count, width, height, seconds, characters, inputTokens, changed);
+    }
+
     public Usage withParam(String name, String value) {
         Map<String, String> merged = new LinkedHashMap<>(params);
         merged.put(name, value);
