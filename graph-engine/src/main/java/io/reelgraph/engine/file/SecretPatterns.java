@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * letter or digit ({@code risk-free} does not start an OpenAI key).
  *
  * <p>Covered: OpenAI ({@code sk-}, {@code sk-proj-}), Replicate ({@code r8_}), Runway
- * ({@code key_}), Luma ({@code luma-}), Google ({@code AIza}), ElevenLabs ({@code sk_} plus hex,
+ * ({@code key_}), Luma ({@code luma-} plus 8 hex digits and more), Google ({@code AIza}), ElevenLabs ({@code sk_} plus hex,
  * or 32 bare hex digits), fal ({@code uuid:hex}) and bare hex keys of 48 or more digits.
  *
  * <p>NOTE: a bare hex string of 32, or 48 and more, digits is reported even when it is a
@@ -27,17 +27,21 @@ public final class SecretPatterns {
     private static final String UUID =
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
-    /** A provider key pattern; {@code prefix} is the part of the key that may be shown. */
-    private record KeyPattern(String provider, String prefix, Pattern pattern) {
+    /**
+     * A provider key pattern; {@code prefix} is the part of the key that may be shown, and
+     * {@code wordLike} marks a pattern whose body may contain {@code -}, so that hyphenated words
+     * could match it.
+     */
+    private record KeyPattern(String provider, String prefix, Pattern pattern, boolean wordLike) {
     }
 
     private static final List<KeyPattern> PATTERNS = List.of(
-            key("OpenAI", "sk-proj-", "sk-proj-[A-Za-z0-9_-]{20,}"),
-            key("OpenAI", "sk-", "sk-(?:svcacct-|admin-)?[A-Za-z0-9_-]{20,}"),
+            wordLike("OpenAI", "sk-proj-", "sk-proj-[A-Za-z0-9_-]{20,}"),
+            wordLike("OpenAI", "sk-", "sk-(?:svcacct-|admin-)?[A-Za-z0-9_-]{20,}"),
             key("ElevenLabs", "sk_", "sk_[0-9a-f]{32,}"),
             key("Replicate", "r8_", "r8_[A-Za-z0-9]{30,}"),
             key("Runway", "key_", "key_[A-Za-z0-9]{32,}"),
-            key("Luma", "luma-", "luma-[A-Za-z0-9-]{30,}"),
+            key("Luma", "luma-", "luma-[0-9a-fA-F]{8}-[A-Za-z0-9_-]{20,}"),
             key("Google", "AIza", "AIza[A-Za-z0-9_-]{35}"),
             key("fal", "", UUID + ":[0-9a-fA-F]{20,}"),
             key("hex key", "", "(?<!sha256:)(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{48,})"));
@@ -47,7 +51,12 @@ public final class SecretPatterns {
 
     private static KeyPattern key(String provider, String prefix, String body) {
         return new KeyPattern(provider, prefix,
-                Pattern.compile(NOT_AFTER_KEY_CHAR + body + NOT_BEFORE_KEY_CHAR));
+                Pattern.compile(NOT_AFTER_KEY_CHAR + body + NOT_BEFORE_KEY_CHAR), false);
+    }
+
+    private static KeyPattern wordLike(String provider, String prefix, String body) {
+        return new KeyPattern(provider, prefix,
+                Pattern.compile(NOT_AFTER_KEY_CHAR + body + NOT_BEFORE_KEY_CHAR), true);
     }
 
     /**
@@ -60,7 +69,8 @@ public final class SecretPatterns {
             Matcher matcher = candidate.pattern().matcher(text);
             while (matcher.find()) {
                 String match = matcher.group();
-                if (looksRandom(match.substring(candidate.prefix().length()))) {
+                String body = match.substring(candidate.prefix().length());
+                if (looksRandom(body) && (!candidate.wordLike() || hasLongRun(body))) {
                     return Optional.of(mask(match));
                 }
             }
@@ -90,6 +100,21 @@ public final class SecretPatterns {
             }
         }
         return prefix + "…" + secret.substring(secret.length() - 4);
+    }
+
+    /**
+     * Returns whether the text has 16 letters and digits in a row, as generated keys do and
+     * hyphenated prompt words such as {@code sk-8mm-film-look-with-grain} do not.
+     */
+    private static boolean hasLongRun(String body) {
+        int run = 0;
+        for (int i = 0; i < body.length(); i++) {
+            run = Character.isLetterOrDigit(body.charAt(i)) ? run + 1 : 0;
+            if (run >= 16) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
