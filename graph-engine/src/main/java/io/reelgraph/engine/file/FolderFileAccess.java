@@ -26,7 +26,7 @@ public final class FolderFileAccess implements FileAccess {
     /**
      * Creates file access for a graph.
      *
-     * @param graphFolder the folder that holds the graph file
+     * @param graphFolder the folder that contains the graph file
      * @param extraFolders further folders the user allowed references into
      */
     public FolderFileAccess(Path graphFolder, List<Path> extraFolders) {

@@ -50,7 +50,7 @@ final class GraphDecoder {
         this.tree = located;
         if (!located.root().isObject()) {
             throw error("", "a graph file is a JSON object with \"format\": \"reelgraph\", but "
-                    + "this file holds " + kindOf(located.root()));
+                    + "this file contains " + kindOf(located.root()));
         }
         ObjectNode root = checkHeader((ObjectNode) located.root());
 

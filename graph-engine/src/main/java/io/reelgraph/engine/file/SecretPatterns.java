@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * letter or digit ({@code risk-free} does not start an OpenAI key).
  *
  * <p>Covered: OpenAI ({@code sk-}, {@code sk-proj-}), Replicate ({@code r8_}), Runway
- * ({@code key_}), Luma ({@code luma-} plus 8 hex digits and more), Google ({@code AIza}), ElevenLabs ({@code sk_} plus hex,
- * or 32 bare hex digits), fal ({@code uuid:hex}) and bare hex keys of 48 or more digits.
+ * ({@code key_}), Luma ({@code luma-} plus 8 hex digits and more), Google ({@code AIza}),
+ * ElevenLabs ({@code sk_} plus hex, or 32 bare hex digits), fal ({@code uuid:hex}) and bare hex
+ * keys of 48 or more digits.
  *
  * <p>NOTE: a bare hex string of 32, or 48 and more, digits is reported even when it is a
  * harmless hash; content hashes written as {@code sha256:<hex>} are exempt. A key shaped like a

@@ -2,7 +2,7 @@ package io.reelgraph.engine.validate;
 
 import java.util.List;
 
-/** Graph parameters could not be bound; holds every problem found, one message each. */
+/** Graph parameters could not be bound; contains every problem found, one message each. */
 public final class BindingException extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -14,7 +14,10 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Graph order and loop finding; iterative throughout, so 200,000-node chains need no deep stack. */
+/**
+ * Graph order and loop finding. Every walk is iterative, so a chain of 200,000 nodes needs no
+ * deep call stack.
+ */
 final class GraphCycles {
 
     private GraphCycles() {
@@ -141,7 +144,8 @@ final class GraphCycles {
                 }
             }
         }
-        throw new IllegalStateException("Component " + component + " has no loop through " + start);
+        throw new IllegalStateException(
+                "Component " + component + " has no loop through " + start);
     }
 
     /** Returns the successors that exist in the graph, in id order. */

@@ -33,7 +33,8 @@ public final class ParamResolver {
         for (ParamSpec spec : type.params()) {
             Optional<JsonNode> value = node.param(spec.name());
             if (value.isPresent()) {
-                resolved.set(spec.name(), substitute(node.id(), spec.name(), value.get(), bindings));
+                JsonNode substituted = substitute(node.id(), spec.name(), value.get(), bindings);
+                resolved.set(spec.name(), substituted);
             } else if (spec.defaultValue().isPresent()) {
                 resolved.set(spec.name(), spec.defaultValue().get());
             }

@@ -88,7 +88,8 @@ public final class ParameterValues {
 
     private static Optional<JsonNode> parseDecimal(String text) {
         // The JSON number grammar, so that a bound value could also appear in a graph file.
-        if (text.length() > 1000 || !text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+        String jsonNumber = "-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?";
+        if (text.length() > 1000 || !text.matches(jsonNumber)) {
             return Optional.empty();
         }
         return Optional.of(DecimalNode.valueOf(new BigDecimal(text)));

@@ -461,7 +461,7 @@ class GraphFileTest {
         void rootThatIsNotAnObjectIsRejected() {
             GraphFileException e = failure("[1, 2]");
 
-            assertThat(e.problem()).endsWith("but this file holds an array");
+            assertThat(e.problem()).endsWith("but this file contains an array");
         }
 
         @Test

@@ -62,7 +62,7 @@ class GraphValidatorTest {
         return problems.stream().map(Problem::code).toList();
     }
 
-    /** The film chain: screenplay, prompt per scene, keyframe per prompt, cut of keyframes. */
+    /** Builds the film chain: screenplay, prompt per scene, keyframe per prompt, cut of keyframes. */
     private static TestGraphs film() {
         return graph("film")
                 .node("script", "script.fountain", "file", "night.fountain")
@@ -83,7 +83,7 @@ class GraphValidatorTest {
         }
 
         @Test
-        void listOutputFeedsOneInputAndOneOutputFeedsListInput() {
+        void cardinalitiesMixFreely() {
             // script.scenes is a list into prompt.scene (one); keyframe.image is one into a list.
             assertThat(codes(validate(film().build()))).doesNotContain(ProblemCodes.INCOMPATIBLE_PORTS);
         }
