@@ -6,6 +6,7 @@ import io.reelgraph.engine.cache.ResultCache;
 import io.reelgraph.engine.graph.Connection;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.NodeId;
+import io.reelgraph.engine.validate.GraphValidator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class SessionState {
     List<NodeId> order(Graph graph) {
         Set<NodeId> nodes = nodeIds(graph);
         if (!graph.connections().equals(orderedConnections) || !nodes.equals(orderedNodes)) {
-            order = List.copyOf(Topology.order(graph));
+            order = List.copyOf(GraphValidator.topologicalOrder(graph));
             orderedConnections = graph.connections();
             orderedNodes = nodes;
         }
