@@ -1,0 +1,59 @@
+package io.reelgraph.app.cli;
+
+import io.reelgraph.app.LoadedGraph;
+import io.reelgraph.app.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code reelgraph estimate}: plans a graph and shows what a run would cost. */
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+        description = {"Plans the graph and shows what a run would cost, per node and provider.",
+            "Free nodes run and are cached; no provider is called and nothing is spent."},
+        footer = {"", ExitCodes.HELP})
+final class EstimateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GraphOptions graph;
+
+    @Option(names = "--draft", description = "estimate with every model node on the free"
+            + " draft provider")
+    boolean draft;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output folder a run would write to (default: out/ beside the graph)")
+    Path out;
+
+    @Option(names = "--json", description = "prints the plan and projection as JSON")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Workspace workspace = Workspace.standard()) {
+            LoadedGraph loaded = GraphLoading.load(graph, workspace, err);
+            Planning planning = Planning.of(loaded, workspace,
+                    Planning.outputFolder(out, loaded), draft);
+            if (json) {
+                stdout.print(ReportJson.text(ReportJson.plan(loaded.file(), planning.plan)));
+            } else {
+                stdout.print(PlanTable.render(planning.plan));
+            }
+            stdout.flush();
+            planning.requireNoFailures(graph.graph);
+            return ExitCodes.OK;
+        } catch (CommandFailure failure) {
+            err.println(failure.getMessage());
+            return failure.exitCode();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.reelgraph.app.cli;
+
+import io.reelgraph.app.LoadedGraph;
+import io.reelgraph.app.Workspace;
+import io.reelgraph.engine.cache.CacheException;
+import io.reelgraph.engine.run.Engine;
+import io.reelgraph.engine.run.Plan;
+import io.reelgraph.engine.run.PlannedItem;
+import io.reelgraph.engine.run.Session;
+import java.nio.file.Path;
+
+/** Opens a session on a loaded graph and plans it, failing on items that failed to plan. */
+final class Planning {
+
+    final Session session;
+    final Plan plan;
+
+    private Planning(Session session, Plan plan) {
+        this.session = session;
+        this.plan = plan;
+    }
+
+    static Planning of(LoadedGraph loaded, Workspace workspace, Path output, boolean draft) {
+        Engine engine;
+        try {
+            engine = new Engine(workspace.types(), workspace.cache());
+        } catch (CacheException e) {
+            throw new CommandFailure(ExitCodes.INTERNAL, e.getMessage());
+        }
+        Session session = engine.session(loaded.context(output, draft));
+        Plan plan = session.plan(loaded.graph());
+        return new Planning(session, plan);
+    }
+
+    /** Fails with {@link ExitCodes#INVALID_INPUT} when a free item failed while planning. */
+    void requireNoFailures(Path graph) {
+        if (plan.failures().isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder();
+        for (PlannedItem failed : plan.failures()) {
+            message.append(graph).append(": node ").append(failed.node());
+            if (!failed.itemKey().equals("value")) {
+                message.append(" item ").append(failed.itemKey());
+            }
+            message.append(": ").append(failed.error().orElse(failed.reason())).append('\n');
+        }
+        message.append("Nothing was run and no output was written.");
+        throw new CommandFailure(ExitCodes.INVALID_INPUT, message.toString());
+    }
+
+    static Path outputFolder(Path option, LoadedGraph loaded) {
+        return option != null ? option : loaded.file().getParent().resolve("out");
+    }
+}

@@ -1,0 +1,62 @@
+package io.reelgraph.app.cli;
+
+import io.reelgraph.app.Home;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code reelgraph} command and its subcommands. */
+@Command(name = "reelgraph", mixinStandardHelpOptions = true,
+        versionProvider = ReelgraphCommand.Version.class,
+        description = {"Plans, estimates and runs Reelgraph generation graphs.",
+            "Results are cached in REELGRAPH_HOME (default ~/.reelgraph), so nothing is paid for"
+                    + " twice."},
+        subcommands = {RunCommand.class, EstimateCommand.class, ValidateCommand.class,
+            BreakdownCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", ExitCodes.HELP})
+public final class ReelgraphCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command line and returns its exit code. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ReelgraphCommand());
+        commandLine.setExitCodeExceptionMapper(failure -> ExitCodes.INTERNAL);
+        commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
+            PrintWriter err = command.getErr();
+            err.println("reelgraph: " + failure.getMessage());
+            err.println("See the log in " + Home.folder().resolve("logs") + " for details.");
+            org.slf4j.LoggerFactory.getLogger(ReelgraphCommand.class)
+                    .error("Command failed", failure);
+            return ExitCodes.INTERNAL;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        // NOTE: with no command, the editor will open here once it exists; until then, help.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reports the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"reelgraph " + version()};
+        }
+    }
+
+    /** Returns the version written into the jar manifest, or {@code dev} outside a jar. */
+    public static String version() {
+        String version = ReelgraphCommand.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

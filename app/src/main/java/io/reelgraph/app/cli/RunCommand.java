@@ -1,0 +1,221 @@
+package io.reelgraph.app.cli;
+
+import io.reelgraph.app.LoadedGraph;
+import io.reelgraph.app.Workspace;
+import io.reelgraph.engine.run.ItemState;
+import io.reelgraph.engine.run.OutputException;
+import io.reelgraph.engine.run.Plan;
+import io.reelgraph.engine.run.PlannedItem;
+import io.reelgraph.engine.run.RunControl;
+import io.reelgraph.engine.run.RunOptions;
+import io.reelgraph.engine.run.RunResult;
+import io.reelgraph.nodes.catalog.Money;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code reelgraph run}: plans the graph, shows the plan and its projected cost, asks before
+ * spending, runs it with a progress bar and writes the outputs.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a graph: plans it, shows the projected cost, asks before spending,",
+            "then generates what is not cached and writes the outputs (FCPXML, EDL, media)."},
+        footer = {"", ExitCodes.HELP})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GraphOptions graph;
+
+    @Option(names = "--draft", description = "runs every model node on the free, offline draft"
+            + " provider: placeholder media, marked as drafts, costing nothing")
+    boolean draft;
+
+    @Option(names = {"--yes", "-y"}, description = "spends the projected cost without asking")
+    boolean yes;
+
+    @Option(names = "--max-cost", paramLabel = "USD",
+            description = "refuses to run, before anything is sent, when the projected cost is"
+                    + " above this many US dollars")
+    BigDecimal maxCost;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "folder for the output files (default: out/ beside the graph file)")
+    Path out;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "writes a JSON report of the run: work items, cost and output files")
+    Path report;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "provider calls in flight at once, per provider (default: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--stop-on-failure",
+            description = "stops the whole run at the first failed work item")
+    boolean stopOnFailure;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (maxCost != null && maxCost.signum() < 0) {
+            err.println("--max-cost must be zero or more US dollars, got " + maxCost.toPlainString());
+            return ExitCodes.USAGE;
+        }
+        if (concurrency < 1) {
+            err.println("--concurrency must be at least 1, got " + concurrency);
+            return ExitCodes.USAGE;
+        }
+        try (Workspace workspace = Workspace.standard()) {
+            LoadedGraph loaded = GraphLoading.load(graph, workspace, err);
+            Path output = Planning.outputFolder(out, loaded);
+            Planning planning = Planning.of(loaded, workspace, output, draft);
+            stdout.print(PlanTable.render(planning.plan));
+            stdout.flush();
+            planning.requireNoFailures(graph.graph);
+            checkCost(planning.plan, err);
+            return run(loaded, planning, output, stdout, err);
+        } catch (CommandFailure failure) {
+            err.println(failure.getMessage());
+            return failure.exitCode();
+        }
+    }
+
+    private void checkCost(Plan plan, PrintWriter err) {
+        BigDecimal projected = plan.projection().totalUsd();
+        if (maxCost != null && projected.compareTo(maxCost) > 0) {
+            throw new CommandFailure(ExitCodes.REFUSED, "Projected cost " + Money.format(projected)
+                    + " is above --max-cost " + Money.format(maxCost) + "; nothing was sent."
+                    + " Raise --max-cost, run with --draft, or cut the work.");
+        }
+        if (projected.signum() == 0 || yes) {
+            return;
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new CommandFailure(ExitCodes.REFUSED, "Projected cost " + Money.format(projected)
+                    + " needs confirmation, and there is no terminal to ask on; run again with"
+                    + " --yes to spend it, or with --draft to run for free. Nothing was sent.");
+        }
+        String answer = console.readLine("Spend about %s on provider calls? [y/N] ",
+                Money.format(projected));
+        if (answer == null || !answer.strip().equalsIgnoreCase("y")) {
+            throw new CommandFailure(ExitCodes.REFUSED, "Run not confirmed; nothing was sent.");
+        }
+    }
+
+    private int run(LoadedGraph loaded, Planning planning, Path output, PrintWriter stdout,
+            PrintWriter err) {
+        RunControl control = new RunControl();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.cancel();
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(ExitCodes.CANCELLED);
+        }, "reelgraph-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RunOptions options = RunOptions.DEFAULT.withStopOnFirstFailure(stopOnFailure);
+            options = new RunOptions(options.concurrencyByProvider(), concurrency,
+                    options.stopOnFirstFailure());
+            RunResult result;
+            long expected = expected(planning.plan);
+            try (ProgressView progress = new ProgressView(err, expected, System.console() != null)) {
+                result = planning.session.run(loaded.graph(), options, progress, control);
+            } catch (OutputException e) {
+                throw new CommandFailure(ExitCodes.INTERNAL, e.getMessage()
+                        + "\nGenerated results are cached; run again once the folder is fixed.");
+            }
+            stdout.print(summary(result, output));
+            stdout.flush();
+            writeReport(loaded, result, err);
+            if (result.cancelled()) {
+                return ExitCodes.CANCELLED;
+            }
+            return result.failed() > 0 || result.skipped() > 0 ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is already running because of Ctrl-C; it exits with CANCELLED.
+            }
+        }
+    }
+
+    private static long expected(Plan plan) {
+        return plan.items().stream().filter(item -> item.state() == ItemState.WILL_RUN
+                || item.state() == ItemState.BLOCKED_ON_UPSTREAM).count();
+    }
+
+    private void writeReport(LoadedGraph loaded, RunResult result, PrintWriter err) {
+        if (report == null) {
+            return;
+        }
+        try {
+            ReportJson.write(ReportJson.run(loaded.file(), result), report);
+        } catch (IOException e) {
+            err.println("Failed to write the report " + report + ": " + e.getMessage());
+        }
+    }
+
+    static String summary(RunResult result, Path output) {
+        StringBuilder out = new StringBuilder("\n");
+        out.append(result.cancelled() ? "Run cancelled: " : "Run finished: ")
+                .append(result.total()).append(" work items, ")
+                .append(result.executed()).append(" executed, ")
+                .append(result.cached()).append(" cached, ")
+                .append(result.failed()).append(" failed");
+        if (result.skipped() > 0) {
+            out.append(", ").append(result.skipped()).append(" skipped after a failure upstream");
+        }
+        if (result.count(ItemState.CANCELLED) > 0) {
+            out.append(", ").append(result.count(ItemState.CANCELLED)).append(" cancelled");
+        }
+        out.append(".\n");
+        out.append("Cost: ").append(Money.format(result.actualUsd())).append(" spent (projected ")
+                .append(Money.format(result.projection().totalUsd())).append(", an estimate).\n");
+        if (result.draft()) {
+            out.append("DRAFT: results come from the free draft provider and are placeholders.\n");
+        }
+        for (PlannedItem failed : result.failures()) {
+            out.append("Failed: node ").append(failed.node()).append(" item ")
+                    .append(failed.itemKey()).append(": ")
+                    .append(failed.error().orElse(failed.reason())).append('\n');
+        }
+        List<Path> outputs = result.outputs();
+        if (!outputs.isEmpty()) {
+            Path folder = output.toAbsolutePath().normalize();
+            long media = outputs.stream().filter(path -> path.toString().contains("/media/")).count();
+            out.append("Wrote ").append(outputs.size()).append(" files to ").append(folder)
+                    .append(":\n");
+            for (Path path : outputs) {
+                if (!path.toString().contains("/media/")) {
+                    out.append("  ").append(folder.relativize(path)).append('\n');
+                }
+            }
+            if (media > 0) {
+                out.append("  and ").append(media).append(" media files beside them\n");
+            }
+        }
+        return out.toString();
+    }
+}

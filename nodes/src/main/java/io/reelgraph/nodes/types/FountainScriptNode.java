@@ -1,0 +1,92 @@
+package io.reelgraph.nodes.types;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reelgraph.engine.artifact.Artifact;
+import io.reelgraph.engine.artifact.ContentHash;
+import io.reelgraph.engine.artifact.Item;
+import io.reelgraph.engine.type.KeyMaterial;
+import io.reelgraph.engine.type.NodeCategory;
+import io.reelgraph.engine.type.NodeException;
+import io.reelgraph.engine.type.PortSpec;
+import io.reelgraph.engine.type.PortType;
+import io.reelgraph.engine.type.WorkContext;
+import io.reelgraph.engine.type.WorkInput;
+import io.reelgraph.engine.type.WorkOutput;
+import io.reelgraph.nodes.screenplay.Breakdown;
+import io.reelgraph.nodes.screenplay.DialogueLine;
+import io.reelgraph.nodes.screenplay.FountainParser;
+import io.reelgraph.nodes.screenplay.Scene;
+import io.reelgraph.nodes.screenplay.Screenplay;
+import io.reelgraph.nodes.screenplay.ScreenplayException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code script.fountain}: reads a Fountain screenplay and puts out its scenes, its lines of
+ * dialogue and its characters as lists, keyed {@code scene-3} and {@code scene-3/line-2}, so
+ * that editing one scene changes the items of that scene only.
+ */
+public final class FountainScriptNode extends BaseNodeType {
+
+    public static final String ID = "script.fountain";
+
+    FountainScriptNode() {
+        super(ID, 1, "Fountain screenplay",
+                "Reads a Fountain screenplay into scenes, dialogue lines and characters.",
+                NodeCategory.SOURCE, List.of(),
+                List.of(PortSpec.one("screenplay", PortType.SCREENPLAY,
+                                "the breakdown: scenes and characters"),
+                        PortSpec.list("scenes", PortType.SCENE, "one item per scene"),
+                        PortSpec.list("dialogue", PortType.DIALOGUE, "one item per speech"),
+                        PortSpec.list("characters", PortType.CHARACTER,
+                                "one item per speaking character")),
+                List.of(Params.file("file", "the .fountain file, relative to the graph file")));
+    }
+
+    @Override
+    public KeyMaterial prepare(WorkInput input) throws NodeException {
+        byte[] content = read(input);
+        return KeyMaterial.extras("screenplay sha256 " + ContentHash.of(content).hex());
+    }
+
+    @Override
+    public WorkOutput execute(WorkInput input, WorkContext context) throws NodeException {
+        String file = input.stringParam("file");
+        Screenplay screenplay;
+        try {
+            screenplay = FountainParser.parse(file, read(input));
+        } catch (ScreenplayException e) {
+            throw new NodeException(e.getMessage(), e);
+        }
+        if (screenplay.scenes().isEmpty()) {
+            throw new NodeException("Screenplay " + file + " has no scenes: start each scene with"
+                    + " a heading such as INT. KITCHEN - NIGHT, or a line starting with '.'");
+        }
+
+        Breakdown breakdown = Breakdown.of(screenplay);
+        List<Item> scenes = new ArrayList<>();
+        for (Scene scene : screenplay.scenes()) {
+            scenes.add(new Item(scene.key(), Artifact.ofJson(scene.toJson(), false)));
+        }
+        List<Item> dialogue = new ArrayList<>();
+        for (DialogueLine line : screenplay.dialogueLines()) {
+            dialogue.add(new Item(line.key(), Artifact.ofJson(line.toJson(), false)));
+        }
+        List<Item> characters = new ArrayList<>();
+        for (var character : breakdown.toJson().path("characters")) {
+            characters.add(new Item("character-" + (characters.size() + 1),
+                    Artifact.ofJson(character, false)));
+        }
+        ObjectNode summary = breakdown.toJson();
+        return WorkOutput.builder()
+                .single("screenplay", Artifact.ofJson(summary, false))
+                .list("scenes", scenes)
+                .list("dialogue", dialogue)
+                .list("characters", characters)
+                .build();
+    }
+
+    private static byte[] read(WorkInput input) throws NodeException {
+        return input.files().read(input.stringParam("file"), FountainParser.MAX_BYTES);
+    }
+}
