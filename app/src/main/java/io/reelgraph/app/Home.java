@@ -4,8 +4,9 @@ import java.nio.file.Path;
 
 /**
  * The folder where Reelgraph keeps user data: the result cache, blobs and logs. It is the
- * {@code REELGRAPH_HOME} environment variable, else the {@code reelgraph.home} system
- * property, else {@code ~/.reelgraph}.
+ * {@code reelgraph.home} system property, else the {@code REELGRAPH_HOME} environment variable,
+ * else {@code ~/.reelgraph}. The property comes first so that tests can point each run at a
+ * folder of their own.
  */
 public final class Home {
 
@@ -16,9 +17,9 @@ public final class Home {
     }
 
     public static Path folder() {
-        String configured = System.getenv(ENVIRONMENT_VARIABLE);
+        String configured = System.getProperty(PROPERTY);
         if (configured == null || configured.isBlank()) {
-            configured = System.getProperty(PROPERTY);
+            configured = System.getenv(ENVIRONMENT_VARIABLE);
         }
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath().normalize();

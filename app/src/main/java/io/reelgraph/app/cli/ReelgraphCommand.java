@@ -26,7 +26,8 @@ public final class ReelgraphCommand implements Runnable {
         return commandLine().execute(args);
     }
 
-    static CommandLine commandLine() {
+    /** Returns the command line, for callers that redirect its output, such as tests. */
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ReelgraphCommand());
         commandLine.setExitCodeExceptionMapper(failure -> ExitCodes.INTERNAL);
         commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
