@@ -51,7 +51,7 @@ public final class CutTimelineNode extends BaseNodeType {
             "image/jpeg", "jpg", "image/webp", "webp", "audio/wav", "wav", "audio/mpeg", "mp3");
 
     CutTimelineNode() {
-        super(ID, 1, "Rough cut",
+        super(ID, 2, "Rough cut",
                 "Assembles scenes, shots and dialogue into a timeline and exports FCPXML and EDL.",
                 NodeCategory.CUT,
                 List.of(PortSpec.list("scenes", PortType.SCENE, "the scenes, in order"),
@@ -137,16 +137,30 @@ public final class CutTimelineNode extends BaseNodeType {
         for (Item clip : itemsOf(input, "shots", key)) {
             shots.add(media(input, clip, folder, files));
         }
-        if (shots.isEmpty()) {
-            for (Item still : itemsOf(input, "stills", key)) {
-                shots.add(media(input, still, folder, files));
-            }
-        }
         List<MediaRef> dialogue = new ArrayList<>();
         for (Item line : itemsOf(input, "dialogue", key)) {
             dialogue.add(media(input, line, folder, files));
         }
+        // A scene without a clip shows its stills. A scene whose dialogue runs past its clips
+        // holds its still after them, because a still can be extended and a clip cannot.
+        List<Item> stills = itemsOf(input, "stills", key);
+        if (shots.isEmpty() || (!stills.isEmpty() && length(dialogue).compareTo(length(shots)) > 0)) {
+            for (Item still : stills) {
+                shots.add(media(input, still, folder, files));
+            }
+        }
         return new SceneCut(key, json.path("heading").asText(key), shots, dialogue);
+    }
+
+    /** Returns the summed source length of clips or audio; stills count as nothing. */
+    private static RationalTime length(List<MediaRef> media) {
+        RationalTime total = RationalTime.ZERO;
+        for (MediaRef ref : media) {
+            if (ref.sourceDuration().isPresent()) {
+                total = total.plus(ref.sourceDuration().get());
+            }
+        }
+        return total;
     }
 
     /** Returns the items of a port that belong to a scene: its own key or keys below it. */
