@@ -48,7 +48,7 @@ final class ModelSupport {
                 + input.node() + " names model \"" + id + "\", which the model catalog does not"
                 + " list; choose a model from `reelgraph models` or fix the id"));
         if (model.modality() != modality) {
-            throw new NodeException("Node " + input.node() + " needs a " + modality.code()
+            throw new NodeException("Node " + input.node() + " needs " + article(modality)
                     + " model, but " + id + " makes " + model.modality().code());
         }
         return model;
@@ -94,6 +94,11 @@ final class ModelSupport {
         return chosen;
     }
 
+    private static String article(Modality modality) {
+        String code = modality.code();
+        return ("aeiou".indexOf(code.charAt(0)) >= 0 ? "an " : "a ") + code;
+    }
+
     /** Checks the model param and the params the model's schema shares with the node. */
     List<Problem> validate(ValidationInput input, Modality modality) {
         List<Problem> problems = new ArrayList<>();
@@ -110,8 +115,8 @@ final class ModelSupport {
         }
         if (model.get().modality() != modality) {
             problems.add(Problem.error(WRONG_MODALITY, "model " + id.asText() + " makes "
-                    + model.get().modality().code() + ", but this node needs a "
-                    + modality.code() + " model", input.node(), null));
+                    + model.get().modality().code() + ", but this node needs "
+                    + article(modality) + " model", input.node(), null));
             return problems;
         }
         Map<String, JsonNode> shared = new LinkedHashMap<>();
