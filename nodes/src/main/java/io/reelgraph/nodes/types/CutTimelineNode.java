@@ -74,7 +74,7 @@ public final class CutTimelineNode extends BaseNodeType {
                                 "folder for the exports and their media, inside the output folder")));
     }
 
-    /** The FCPXML names media by absolute URL, so the output folder is part of the result. */
+    /** Adds the export folder to the cache key, because the FCPXML names media by absolute URL. */
     @Override
     public KeyMaterial prepare(WorkInput input) throws NodeException {
         return KeyMaterial.extras("export folder " + exportFolder(input));
@@ -142,7 +142,7 @@ public final class CutTimelineNode extends BaseNodeType {
             dialogue.add(media(input, line, folder, files));
         }
         // A scene without a clip shows its stills. A scene whose dialogue runs past its clips
-        // holds its still after them, because a still can be extended and a clip cannot.
+        // shows its still after them, because a still can be extended and a clip cannot.
         List<Item> stills = itemsOf(input, "stills", key);
         if (shots.isEmpty() || (!stills.isEmpty() && length(dialogue).compareTo(length(shots)) > 0)) {
             for (Item still : stills) {

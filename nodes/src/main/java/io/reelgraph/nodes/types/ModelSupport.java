@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the model node types share: finding the model in the catalog, swapping in the draft
- * model of the same modality in draft mode, pricing a work item and checking params against
- * the model's schema.
+ * Shared logic of the model node types: it finds the model in the catalog, swaps in the draft
+ * model of the same modality in draft mode, prices a work item and checks params against the
+ * model's schema.
  */
 final class ModelSupport {
 
