@@ -144,34 +144,71 @@ public final class H2ResultCache implements ResultCache {
 
     @Override
     public void commit(CachedResult result) {
-        // Blobs first and synced, then the row: a crash in between leaves an unreferenced blob,
-        // never a row that points at a missing one.
-        for (Artifact artifact : ResultCodec.blobArtifacts(result)) {
-            blobs.write(artifact.hash(), artifact.bytesUnsafe());
+        commitAll(List.of(result));
+    }
+
+    /**
+     * Stores results in one transaction. Blobs are written and synced first, then the rows
+     * committed: a crash in between leaves an unreferenced blob, never a row that points at a
+     * missing one. A key that is already stored keeps its first result.
+     */
+    @Override
+    public void commitAll(List<CachedResult> results) {
+        for (CachedResult result : results) {
+            for (Artifact artifact : ResultCodec.blobArtifacts(result)) {
+                blobs.write(artifact.hash(), artifact.bytesUnsafe());
+            }
         }
-        String sql = "MERGE INTO RESULT (CACHE_KEY, NODE_TYPE, TYPE_VERSION, OUTPUTS, FILES, "
+        String sql = "INSERT INTO RESULT (CACHE_KEY, NODE_TYPE, TYPE_VERSION, OUTPUTS, FILES, "
                 + "PROVIDER, MODEL, DRAFT, PROJECTED_USD, ACTUAL_USD, PROVIDER_REQUEST_ID, "
-                + "CREATED_AT, MANIFEST) KEY (CACHE_KEY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "CREATED_AT, MANIFEST) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        CachedResult current = null;
         try (Connection connection = pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, result.key().hex());
-            statement.setString(2, result.nodeType());
-            statement.setInt(3, result.typeVersion());
-            statement.setString(4, CanonicalJson.text(ResultCodec.encodeOutputs(result.outputs())));
-            statement.setString(5, CanonicalJson.text(ResultCodec.encodeFiles(result.files())));
-            statement.setString(6, result.provider().orElse(null));
-            statement.setString(7, result.model().orElse(null));
-            statement.setBoolean(8, result.draft());
-            statement.setBigDecimal(9, result.projectedUsd());
-            statement.setBigDecimal(10, result.actualUsd().orElse(null));
-            statement.setString(11, result.providerRequestId().orElse(null));
-            statement.setObject(12, OffsetDateTime.ofInstant(result.createdAt(), ZoneOffset.UTC));
-            statement.setString(13, CanonicalJson.text(result.manifest()));
+            connection.setAutoCommit(false);
+            try {
+                for (CachedResult result : results) {
+                    current = result;
+                    insert(statement, result);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            String which = current == null ? results.size() + " results"
+                    : "result " + current.key().shortForm() + " of node type " + current.nodeType();
+            throw new CacheException("Failed to commit " + which + " to " + description + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void insert(PreparedStatement statement, CachedResult result)
+            throws SQLException {
+        statement.setString(1, result.key().hex());
+        statement.setString(2, result.nodeType());
+        statement.setInt(3, result.typeVersion());
+        statement.setString(4, CanonicalJson.text(ResultCodec.encodeOutputs(result.outputs())));
+        statement.setString(5, CanonicalJson.text(ResultCodec.encodeFiles(result.files())));
+        statement.setString(6, result.provider().orElse(null));
+        statement.setString(7, result.model().orElse(null));
+        statement.setBoolean(8, result.draft());
+        statement.setBigDecimal(9, result.projectedUsd());
+        statement.setBigDecimal(10, result.actualUsd().orElse(null));
+        statement.setString(11, result.providerRequestId().orElse(null));
+        statement.setObject(12, OffsetDateTime.ofInstant(result.createdAt(), ZoneOffset.UTC));
+        statement.setString(13, CanonicalJson.text(result.manifest()));
+        try {
             statement.executeUpdate();
         } catch (SQLException e) {
-            throw new CacheException("Failed to commit result " + result.key().shortForm()
-                    + " of node type " + result.nodeType() + " to " + description + ": "
-                    + e.getMessage(), e);
+            // Another run or process committed the same key first; identical keys mean
+            // interchangeable results, so the first one stays.
+            if (e.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+                throw e;
+            }
         }
     }
 
