@@ -60,6 +60,18 @@ final class ItemInput implements WorkInput {
     }
 
     @Override
+    public String stringParam(String name) {
+        JsonNode value = params.get(name);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    @Override
+    public long longParam(String name, long fallback) {
+        JsonNode value = params.get(name);
+        return value == null || !value.isNumber() ? fallback : value.longValue();
+    }
+
+    @Override
     public Optional<PortValue> input(String port) {
         return Optional.ofNullable(inputs.get(port));
     }
