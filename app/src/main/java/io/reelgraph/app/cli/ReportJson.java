@@ -15,10 +15,8 @@ import io.reelgraph.engine.run.RunResult;
 import io.reelgraph.engine.validate.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import io.reelgraph.engine.file.AtomicFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -157,19 +155,6 @@ final class ReportJson {
 
     /** Writes a report atomically: a temporary file beside it, then a move into place. */
     static void write(ObjectNode json, Path file) throws IOException {
-        Path target = file.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path partial = Files.createTempFile(target.getParent(), ".report-", ".part");
-        try {
-            Files.writeString(partial, text(json), StandardCharsets.UTF_8);
-            try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFiles.write(file.toAbsolutePath().normalize(), text(json).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,15 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Replaces a file atomically: the content goes to a temporary file in the same folder, is forced
  * to disk, and is then moved over the target. A failure at any step leaves the old file as it
- * was and removes the temporary file.
+ * was and removes the temporary file. The new file keeps the permissions of the file it
+ * replaces, or gets {@code rw-r--r--} when it is new, because temporary files start private.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
 
@@ -28,6 +33,15 @@ final class AtomicFiles {
     static final Move ATOMIC_MOVE = AtomicFiles::moveAtomically;
 
     private AtomicFiles() {
+    }
+
+    /** Writes the content to the target atomically, creating missing parent folders. */
+    public static void write(Path target, byte[] content) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        write(target, content, ATOMIC_MOVE);
     }
 
     static void write(Path target, byte[] content, Move move) throws IOException {
@@ -42,6 +56,7 @@ final class AtomicFiles {
                 }
                 channel.force(true);
             }
+            copyPermissions(target, temp);
             move.move(temp, target);
         } catch (IOException | RuntimeException e) {
             try {
@@ -52,6 +67,16 @@ final class AtomicFiles {
             throw e;
         }
         syncFolder(folder);
+    }
+
+    private static void copyPermissions(Path target, Path temp) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
     }
 
     private static void moveAtomically(Path source, Path target) throws IOException {

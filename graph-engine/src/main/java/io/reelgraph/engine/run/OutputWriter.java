@@ -3,13 +3,9 @@ package io.reelgraph.engine.run;
 import io.reelgraph.engine.artifact.ContentHash;
 import io.reelgraph.engine.type.OutputFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
+import io.reelgraph.engine.file.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,32 +52,10 @@ final class OutputWriter {
                     && ContentHash.of(Files.readAllBytes(target)).equals(hash)) {
                 return;
             }
-            Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), ".reelgraph-", ".part");
-            try {
-                try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
-                    channel.force(true);
-                }
-                move(partial, target);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            AtomicFiles.write(target, bytes);
         } catch (IOException e) {
             throw new OutputException("Failed to write output file " + target + ": "
                     + e.getMessage() + "; check that the output folder is writable", e);
-        }
-    }
-
-    private static void move(Path partial, Path target) throws IOException {
-        try {
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
