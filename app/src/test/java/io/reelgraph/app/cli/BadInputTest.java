@@ -258,8 +258,8 @@ class BadInputTest {
 
         @Test
         void missingDefaultFileFailsValidate() throws IOException {
-            // validate promises every problem of the graph at once; a screenplay that does not
-            // exist makes the graph unable to run, just like a missing input.
+            // validate promises every problem of the graph at once. A screenplay that does not
+            // exist stops the run as surely as a missing input does.
             ObjectNode json = SampleGraph.read(graph);
             ((ObjectNode) json.withArray("parameters").get(0)).put("default", "gone.fountain");
             Path gone = writeGraph(json, "gone.reelgraph");

@@ -1,5 +1,6 @@
 package io.reelgraph.app.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -12,7 +13,10 @@ import picocli.CommandLine;
 /** One in-process execution of the command line: its exit code and everything it printed. */
 record CliRun(int exitCode, String stdout, String stderr) {
 
-    private static final JsonMapper JSON = new JsonMapper();
+    /** Reads amounts as exact decimals, the way the reports write them. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     static {
         // Logback reads this property once, when the first logger is created; it keeps the log
