@@ -19,8 +19,8 @@ record CliRun(int exitCode, String stdout, String stderr) {
             .build();
 
     static {
-        // Logback reads this property once, when the first logger is created; it keeps the log
-        // file of the tests in the build folder instead of the user's home.
+        // Logback reads this property once, when the first logger is created. Setting it here
+        // keeps the log file of the tests in the build folder instead of the user's home.
         if (System.getProperty("reelgraph.logs") == null) {
             System.setProperty("reelgraph.logs",
                     Path.of("target", "test-logs").toAbsolutePath().toString());
