@@ -29,7 +29,6 @@ public final class ReelgraphCommand implements Runnable {
     /** Returns the command line, for callers that redirect its output, such as tests. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ReelgraphCommand());
-        commandLine.setExitCodeExceptionMapper(failure -> ExitCodes.INTERNAL);
         commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
             PrintWriter err = command.getErr();
             err.println("reelgraph: " + failure.getMessage());

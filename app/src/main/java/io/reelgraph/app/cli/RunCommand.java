@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
  * spending, runs it with a progress bar and writes the outputs.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a graph: plans it, shows the projected cost, asks before spending,",
-            "then generates what is not cached and writes the outputs (FCPXML, EDL, media)."},
+        description = {"Runs a graph and writes its outputs (FCPXML, EDL, media).",
+            "Plans first, shows the projected cost and asks before spending; only work that is"
+                    + " not cached runs."},
         footer = {"", ExitCodes.HELP})
 final class RunCommand implements Callable<Integer> {
 

@@ -5,6 +5,7 @@ import io.reelgraph.app.Workspace;
 import io.reelgraph.engine.file.GraphFileException;
 import io.reelgraph.engine.validate.BindingException;
 import io.reelgraph.engine.validate.Problem;
+import io.reelgraph.engine.validate.ProblemCodes;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
@@ -44,11 +45,12 @@ final class ValidateCommand implements Callable<Integer> {
             problems = LoadedGraph.load(graph.graph, graph.sets, graph.allowedFolders,
                     workspace.types()).problems();
         } catch (GraphFileException e) {
-            err.println(e.getMessage());
-            return ExitCodes.INVALID_INPUT;
+            problems = List.of(Problem.graphError(ProblemCodes.INVALID_GRAPH_FILE,
+                    e.getMessage()));
         } catch (BindingException e) {
-            e.problems().forEach(problem -> err.println(graph.graph + ": " + problem));
-            return ExitCodes.INVALID_INPUT;
+            problems = e.problems().stream()
+                    .map(problem -> Problem.graphError(ProblemCodes.INVALID_BINDING, problem))
+                    .toList();
         }
         boolean valid = problems.stream().noneMatch(Problem::isError);
         if (json) {

@@ -61,7 +61,8 @@ final class Reasons {
             }
         }
         if (!previous.path("variation").equals(current.path("variation"))) {
-            changes.add("re-roll: variation " + valueChange(previous.path("variation"),
+            // A re-roll is a deliberate, paid act, so it leads the list and is never cut.
+            changes.add(0, "re-roll: variation " + valueChange(previous.path("variation"),
                     current.path("variation")));
         }
         return changes;

@@ -3,6 +3,15 @@ package io.reelgraph.engine.validate;
 /** The stable codes of validation problems; tools and tests match on these. */
 public final class ProblemCodes {
 
+    /** The graph file cannot be read or parsed; the message has the line and column. */
+    public static final String INVALID_GRAPH_FILE = "INVALID_GRAPH_FILE";
+
+    /** A {@code --set} value names no graph parameter, or does not fit its kind. */
+    public static final String INVALID_BINDING = "INVALID_BINDING";
+
+    /** A file that a node reads is missing, unreadable or outside the allowed folders. */
+    public static final String FILE_NOT_READABLE = "FILE_NOT_READABLE";
+
     /** The node's type id is not registered; the node is kept as a placeholder. */
     public static final String UNKNOWN_NODE_TYPE = "UNKNOWN_NODE_TYPE";
 

@@ -72,10 +72,13 @@ final class BodyParser {
                 out.startScene(SceneHeading.parse(trimmed, number));
                 return i + 1;
             }
+            // Fountain reads an upper-case line with text right below it as a character cue,
+            // and the reference parsers do the same with a heading that lacks its blank line.
+            boolean cue = Cue.parse(trimmed).isPresent();
             LOG.warn("{} line {}: '{}' looks like a scene heading but has no blank line after"
-                    + " it, so it is read as action; add a blank line to make it a heading",
-                    source, number, trimmed);
-            return action(i);
+                    + " it, so it is read as {}; add a blank line to make it a heading",
+                    source, number, trimmed, cue ? "a character cue" : "action");
+            return cue ? dialogue(i) : action(i);
         }
         if (blankBefore && blankAfter && isTransition(lines.get(i).text())) {
             out.add(new Transition(trimmed, number));

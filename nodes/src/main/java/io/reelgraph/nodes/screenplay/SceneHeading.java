@@ -54,7 +54,7 @@ record SceneHeading(String text, Optional<String> number, String intExt, String 
                 place = place.substring(2).strip();
             }
         }
-        String[] locationAndTime = splitLocation(place);
+        String[] locationAndTime = splitLocation(place, forced);
         return new SceneHeading(text, number, intExt, locationAndTime[0], locationAndTime[1],
                 forced, line);
     }
@@ -70,10 +70,11 @@ record SceneHeading(String text, Optional<String> number, String intExt, String 
     /**
      * Splits "HOUSE - KITCHEN - NIGHT" into location and time of day. The time of day starts at
      * the first dash-separated part that opens with a time word (so "HOUSE - DAY - FLASHBACK"
-     * keeps "DAY - FLASHBACK"), otherwise at the last dash. Without a dash, a comma or a final
-     * time word separates them, as in "APARTMENT, DAY" or "HOUSE DAY".
+     * keeps "DAY - FLASHBACK"), otherwise at the last dash, except in a forced heading such as
+     * "INSERT - INSIDE THE BOX", which has no place prefix and stays whole. Without a dash, a
+     * comma or a final time word separates them, as in "APARTMENT, DAY" or "HOUSE DAY".
      */
-    private static String[] splitLocation(String place) {
+    private static String[] splitLocation(String place, boolean forced) {
         List<String> parts = List.of(DASH.split(place));
         if (parts.size() > 1) {
             for (int i = 1; i < parts.size(); i++) {
@@ -81,7 +82,7 @@ record SceneHeading(String text, Optional<String> number, String intExt, String 
                     return split(place, i);
                 }
             }
-            return split(place, parts.size() - 1);
+            return forced ? new String[] {place, ""} : split(place, parts.size() - 1);
         }
         int comma = place.lastIndexOf(',');
         if (comma > 0) {

@@ -11,7 +11,9 @@ import io.reelgraph.engine.type.PortSpec;
 import io.reelgraph.engine.type.PortType;
 import io.reelgraph.engine.type.WorkContext;
 import io.reelgraph.engine.type.WorkInput;
+import io.reelgraph.engine.type.ValidationInput;
 import io.reelgraph.engine.type.WorkOutput;
+import io.reelgraph.engine.validate.Problem;
 import io.reelgraph.nodes.screenplay.Breakdown;
 import io.reelgraph.nodes.screenplay.DialogueLine;
 import io.reelgraph.nodes.screenplay.FountainParser;
@@ -31,7 +33,7 @@ public final class FountainScriptNode extends BaseNodeType {
     public static final String ID = "script.fountain";
 
     FountainScriptNode() {
-        super(ID, 1, "Fountain screenplay",
+        super(ID, 2, "Fountain screenplay",
                 "Reads a Fountain screenplay into scenes, dialogue lines and characters.",
                 NodeCategory.SOURCE, List.of(),
                 List.of(PortSpec.one("screenplay", PortType.SCREENPLAY,
@@ -41,6 +43,11 @@ public final class FountainScriptNode extends BaseNodeType {
                         PortSpec.list("characters", PortType.CHARACTER,
                                 "one item per speaking character")),
                 List.of(Params.file("file", "the .fountain file, relative to the graph file")));
+    }
+
+    @Override
+    public List<Problem> validate(ValidationInput input) {
+        return FileParams.checkReadable(input, "file", FountainParser.MAX_BYTES);
     }
 
     @Override

@@ -9,7 +9,9 @@ import io.reelgraph.engine.type.PortSpec;
 import io.reelgraph.engine.type.PortType;
 import io.reelgraph.engine.type.WorkContext;
 import io.reelgraph.engine.type.WorkInput;
+import io.reelgraph.engine.type.ValidationInput;
 import io.reelgraph.engine.type.WorkOutput;
+import io.reelgraph.engine.validate.Problem;
 import io.reelgraph.nodes.media.MalformedMediaException;
 import io.reelgraph.nodes.media.MediaInfo;
 import io.reelgraph.nodes.media.MediaProbe;
@@ -38,6 +40,11 @@ public final class ReferenceImageNode extends BaseNodeType {
                         Params.choice("role", "character", List.of("character", "style"),
                                 "what the image stands for"),
                         Params.text("name", "", "who or what the reference shows")));
+    }
+
+    @Override
+    public List<Problem> validate(ValidationInput input) {
+        return FileParams.checkReadable(input, "file", MAX_BYTES);
     }
 
     @Override

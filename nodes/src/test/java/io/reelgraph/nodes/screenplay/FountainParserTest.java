@@ -222,13 +222,32 @@ class FountainParserTest {
         }
 
         @Test
-        void headingWithoutBlankLineAfterIsAction() throws Exception {
+        void headingWithoutBlankLineAfterIsCue() throws Exception {
+            // Fountain's character rule wins: an upper-case line with text right below it.
             Screenplay screenplay = parse("INT. HOUSE - DAY\nEXT. HOUSE - DAY\n\nThen.");
 
             assertThat(screenplay.scenes()).isEmpty();
+            assertThat(screenplay.characters()).containsExactly("INT. HOUSE - DAY");
+            assertThat(screenplay.elements()).last().isEqualTo(new Action("Then.", 4));
+        }
+
+        @Test
+        void lowerCaseHeadingWithoutBlankLineAfterIsAction() throws Exception {
+            Screenplay screenplay = parse("int. house - day\nHe waits.\n\nThen.");
+
+            assertThat(screenplay.scenes()).isEmpty();
             assertThat(screenplay.characters()).isEmpty();
-            assertThat(screenplay.elements()).containsExactly(
-                    new Action("INT. HOUSE - DAY\nEXT. HOUSE - DAY", 1), new Action("Then.", 4));
+            assertThat(screenplay.elements()).first()
+                    .isEqualTo(new Action("int. house - day\nHe waits.", 1));
+        }
+
+        @Test
+        void forcedHeadingWithoutTimeWordStaysWhole() throws Exception {
+            Screenplay screenplay = parse(".INSERT - INSIDE THE BOX\n\nA key.");
+
+            assertThat(screenplay.scenes()).extracting(Scene::location)
+                    .containsExactly("INSERT - INSIDE THE BOX");
+            assertThat(screenplay.scenes()).extracting(Scene::timeOfDay).containsExactly("");
         }
 
         @Test
