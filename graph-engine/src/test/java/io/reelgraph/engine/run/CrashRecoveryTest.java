@@ -82,7 +82,8 @@ class CrashRecoveryTest {
     class KillDuringRun {
 
         private static final int ITEMS = 60;
-        private static final int KILL_AFTER = 12;
+        // Not a multiple of the concurrency, so the kill does not wait for a whole batch of calls.
+        private static final int KILL_AFTER = 13;
 
         @Test
         void reportedResultsSurviveKill() throws Exception {

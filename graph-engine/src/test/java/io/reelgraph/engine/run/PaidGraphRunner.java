@@ -121,7 +121,7 @@ final class PaidGraphRunner {
 
     /**
      * {@code crash.render}: a paid node on provider {@value PaidGraphRunner#PROVIDER} that takes
-     * about 100 ms per call and returns a 384 KiB image whose bytes follow from the prompt alone,
+     * 50 to 150 ms per call and returns a 384 KiB image whose bytes follow from the prompt alone,
      * so a test can compute the content hash of every result. Counts its calls.
      */
     static final class SlowRender implements NodeType {
@@ -129,7 +129,7 @@ final class PaidGraphRunner {
         static final String ID = "crash.render";
         static final String MEDIA_TYPE = "image/x-test";
         static final int IMAGE_BYTES = 384 * 1024;
-        static final long CALL_MILLIS = 100;
+        static final long MIN_CALL_MILLIS = 50;
 
         final AtomicInteger calls = new AtomicInteger();
         final ConcurrentLinkedQueue<String> prompts = new ConcurrentLinkedQueue<>();
@@ -141,6 +141,12 @@ final class PaidGraphRunner {
             byte[] label = prompt.getBytes(StandardCharsets.UTF_8);
             System.arraycopy(label, 0, image, 0, label.length);
             return image;
+        }
+
+        /** Returns the length of a call in ms, spread by the SHA-256 of the prompt. */
+        static long callMillis(String prompt) {
+            String hex = ContentHash.of(prompt.getBytes(StandardCharsets.UTF_8)).hex();
+            return MIN_CALL_MILLIS + Integer.parseInt(hex.substring(0, 4), 16) % 101;
         }
 
         static ContentHash hashFor(String prompt) {
@@ -164,7 +170,7 @@ final class PaidGraphRunner {
 
         @Override
         public String description() {
-            return "Paid test node that renders a large image from a prompt in about 100 ms";
+            return "Paid test node that renders a large image from a prompt in 50 to 150 ms";
         }
 
         @Override
@@ -203,7 +209,9 @@ final class PaidGraphRunner {
             String prompt = input.requireSingle("prompt").text();
             calls.incrementAndGet();
             prompts.add(prompt);
-            Thread.sleep(CALL_MILLIS);
+            // Calls of different lengths finish at different times, so a kill can land while
+            // another item is writing its blob or committing its row.
+            Thread.sleep(callMillis(prompt));
             context.checkCancelled();
             Artifact image = Artifact.ofBytes(MEDIA_TYPE, imageFor(prompt), false);
             return WorkOutput.builder().single("image", image)
