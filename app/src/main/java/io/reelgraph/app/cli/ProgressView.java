@@ -35,7 +35,7 @@ final class ProgressView implements RunListener, AutoCloseable {
         } else if (event instanceof RunEvent.Failed failed) {
             step(null);
             message("failed: " + failed.node() + " " + failed.itemKey() + ": " + failed.message());
-        } else if (event instanceof RunEvent.Cancelled cancelled) {
+        } else if (event instanceof RunEvent.Cancelled || event instanceof RunEvent.Skipped) {
             step(null);
         } else if (event instanceof RunEvent.Progress progress && bar != null) {
             bar.setExtraMessage(progress.node() + " " + progress.itemKey() + " "

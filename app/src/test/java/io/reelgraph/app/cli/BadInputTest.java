@@ -105,7 +105,7 @@ class BadInputTest {
 
             assertThat(validate.exitCode()).as(validate.describe())
                     .isEqualTo(ExitCodes.INVALID_INPUT);
-            assertThat(validate.stderr()).contains(broken + ":4:3: ");
+            assertThat(validate.stdout()).contains(broken + ":4:3: ");
         }
 
         @Test
@@ -306,7 +306,7 @@ class BadInputTest {
 
             assertThat(validate.exitCode()).as(validate.describe())
                     .isEqualTo(ExitCodes.INVALID_INPUT);
-            assertThat(validate.stderr()).contains("has no parameter \"scrpt\"; its parameters"
+            assertThat(validate.stdout()).contains("has no parameter \"scrpt\"; its parameters"
                     + " are script");
         }
 

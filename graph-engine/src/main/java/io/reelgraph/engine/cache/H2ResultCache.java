@@ -63,7 +63,14 @@ public final class H2ResultCache implements ResultCache {
 
     /** Opens a cache on a given JDBC URL, such as a shared H2 server, with a blob folder. */
     public static H2ResultCache open(String jdbcUrl, Path blobFolder) {
-        return new H2ResultCache(jdbcUrl, jdbcUrl, new BlobStore(blobFolder));
+        // An embedded file database must write each commit at once, or a killed process loses
+        // results that were reported done.
+        String url = jdbcUrl;
+        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT)
+                .contains("WRITE_DELAY=")) {
+            url += ";WRITE_DELAY=0";
+        }
+        return new H2ResultCache(url, jdbcUrl, new BlobStore(blobFolder));
     }
 
     public BlobStore blobs() {
@@ -172,6 +179,7 @@ public final class H2ResultCache implements ResultCache {
                     insert(statement, result);
                 }
                 connection.commit();
+                syncToDisk(connection);
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
@@ -183,6 +191,17 @@ public final class H2ResultCache implements ResultCache {
                     : "result " + current.key().shortForm() + " of node type " + current.nodeType();
             throw new CacheException("Failed to commit " + which + " to " + description + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Forces the committed rows to the storage device. H2 writes a commit to the file at once
+     * with {@code WRITE_DELAY=0} but syncs only at close, so without this a power loss could
+     * drop a result that was already reported done; a killed process loses nothing either way.
+     */
+    private static void syncToDisk(Connection connection) throws SQLException {
+        try (var sync = connection.createStatement()) {
+            sync.execute("CHECKPOINT SYNC");
         }
     }
 

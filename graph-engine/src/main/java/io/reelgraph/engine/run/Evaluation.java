@@ -300,6 +300,7 @@ final class Evaluation {
             item.state = ItemState.SKIPPED;
             item.error = failure;
             item.reason = failure.get();
+            listener.onEvent(new RunEvent.Skipped(item.node, item.itemKey, failure.get()));
         } else if (!pending.isEmpty()) {
             block(item, state, input, pending);
         } else {
