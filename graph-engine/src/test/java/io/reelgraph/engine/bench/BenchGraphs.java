@@ -50,8 +50,8 @@ final class BenchGraphs {
     }
 
     /**
-     * Builds the layered shape: 10 layers of {@code nodes / 10} nodes; each node past the first
-     * layer combines node i and node i + 1 (wrapping) of the layer before.
+     * Builds the layered shape: 10 layers of {@code nodes / 10} nodes. Each node past the first
+     * layer combines node i and node i + 1 (wrapping around) of the layer before.
      */
     static Graph layered(int nodes) {
         int width = nodes / LAYERS;
@@ -81,7 +81,7 @@ final class BenchGraphs {
             case "film" -> film(nodes);
             case "layered" -> layered(nodes);
             default -> throw new IllegalArgumentException(
-                    "Unknown graph shape \"" + shape + "\"; use film or layered");
+                    "Unknown graph shape \"" + shape + "\": use film or layered");
         };
     }
 }

@@ -28,7 +28,7 @@ final class BenchSupport {
         return TestContexts.context(folder.resolve("out"));
     }
 
-    /** Deletes a folder and everything in it; a missing folder is fine. */
+    /** Deletes a folder and everything in it, unless the folder does not exist. */
     static void delete(Path folder) {
         if (!Files.exists(folder)) {
             return;
@@ -46,9 +46,9 @@ final class BenchSupport {
      * Fails the benchmark when a count differs from the expected one, so a measurement of an
      * engine that computed too much or too little is never reported as valid.
      */
-    static void expect(String what, long expected, long actual) {
+    static void expect(String count, long expected, long actual) {
         if (expected != actual) {
-            throw new IllegalStateException(what + ": expected " + expected + ", got " + actual);
+            throw new IllegalStateException(count + ": expected " + expected + ", got " + actual);
         }
     }
 }

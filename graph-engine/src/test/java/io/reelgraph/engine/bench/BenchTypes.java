@@ -38,7 +38,7 @@ final class BenchTypes {
     static final String RENDER = "bench.render";
     static final String PROVIDER = "bench";
 
-    /** Work items whose cache key was computed: each evaluated item calls prepare once. */
+    /** Work items whose cache key was computed, because each evaluated item calls prepare once. */
     final AtomicLong keysComputed = new AtomicLong();
     final AtomicLong executions = new AtomicLong();
     /** Paid items sleeping at this moment, and the maximum seen, to check concurrency limits. */
@@ -46,7 +46,7 @@ final class BenchTypes {
     final AtomicInteger renderPeak = new AtomicInteger();
     private final long renderMillis;
 
-    /** Creates the types; a {@code bench.render} work item sleeps {@code renderMillis}. */
+    /** Creates the types. Each {@code bench.render} work item sleeps {@code renderMillis}. */
     BenchTypes(long renderMillis) {
         this.renderMillis = renderMillis;
     }
@@ -65,7 +65,9 @@ final class BenchTypes {
     }
 
     private static ParamSpec label() {
-        return ParamSpec.builder("label", ParamKind.STRING).defaultValue(TextNode.valueOf("")).build();
+        return ParamSpec.builder("label", ParamKind.STRING)
+                .defaultValue(TextNode.valueOf(""))
+                .build();
     }
 
     /** {@code bench.source}: one text made from the {@code label} param. */

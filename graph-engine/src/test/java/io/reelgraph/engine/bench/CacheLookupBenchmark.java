@@ -35,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks up random cache keys in an H2 result cache that holds one million results. Each result
+ * Looks up random cache keys in an H2 result cache that contains one million results. Each result
  * looks like a free node's: one inline JSON artifact and a key manifest. The database is built
  * once through {@link H2ResultCache#commitAll} and kept in the folder named by the system
  * property {@code reelgraph.bench.lookupFolder} (default: {@code reelgraph-bench-lookup-<n>} in
@@ -87,8 +87,8 @@ public class CacheLookupBenchmark {
 
     /**
      * Fills the cache through its public API. The database is opened without
-     * {@code WRITE_DELAY=0} while building, so each commit is not written to disk at once;
-     * that only makes the build faster, the rows are the same.
+     * {@code WRITE_DELAY=0} while building, so each commit is not written to disk at once.
+     * That only makes the build faster, because the rows are the same.
      */
     private void build(Path folder) {
         long started = System.nanoTime();
