@@ -15,12 +15,14 @@ import io.reelgraph.nodes.types.StandardNodeTypes;
 public final class Workspace implements AutoCloseable {
 
     private final ModelCatalog catalog;
+    private final Providers providers;
     private final NodeTypeRegistry types;
     private ResultCache cache;
 
-    private Workspace(ModelCatalog catalog, NodeTypeRegistry types) {
+    private Workspace(ModelCatalog catalog, Providers providers) {
         this.catalog = catalog;
-        this.types = types;
+        this.providers = providers;
+        this.types = StandardNodeTypes.registry(catalog, providers);
     }
 
     /** Loads the bundled catalog and the standard node types with the built-in providers. */
@@ -32,11 +34,15 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalStateException("The bundled model catalog is invalid, so this build"
                     + " of Reelgraph is broken: " + e.getMessage(), e);
         }
-        return new Workspace(catalog, StandardNodeTypes.registry(catalog, Providers.builtIn()));
+        return new Workspace(catalog, Providers.builtIn());
     }
 
     public ModelCatalog catalog() {
         return catalog;
+    }
+
+    public Providers providers() {
+        return providers;
     }
 
     public NodeTypeRegistry types() {

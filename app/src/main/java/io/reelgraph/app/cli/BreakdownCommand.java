@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code reelgraph breakdown}: lists a screenplay's scenes and characters. */
-@Command(name = "breakdown", mixinStandardHelpOptions = true,
+@Command(versionProvider = ReelgraphCommand.Version.class, name = "breakdown", mixinStandardHelpOptions = true,
         description = "Lists the scenes and characters of a Fountain screenplay.",
         footer = {"", ExitCodes.HELP})
 final class BreakdownCommand implements Callable<Integer> {

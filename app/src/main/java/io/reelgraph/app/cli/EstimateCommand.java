@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code reelgraph estimate}: plans a graph and shows what a run would cost. */
-@Command(name = "estimate", mixinStandardHelpOptions = true,
+@Command(versionProvider = ReelgraphCommand.Version.class, name = "estimate", mixinStandardHelpOptions = true,
         description = {"Plans the graph and shows what a run would cost, per node and provider.",
             "Free nodes run and are cached; no provider is called and nothing is spent."},
         footer = {"", ExitCodes.HELP})

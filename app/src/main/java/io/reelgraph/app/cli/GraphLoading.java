@@ -42,7 +42,8 @@ final class GraphLoading {
                 message.append(options.graph).append(": ").append(error.describe()).append('\n');
             }
             message.append(loaded.errors().size()).append(loaded.errors().size() == 1
-                    ? " problem" : " problems").append(" found; fix them and try again.\n")
+                    ? " problem found; fix it" : " problems found; fix them")
+                    .append(" and try again.\n")
                     .append("Nothing was run and no output was written.");
             throw new CommandFailure(ExitCodes.INVALID_INPUT, message.toString());
         }

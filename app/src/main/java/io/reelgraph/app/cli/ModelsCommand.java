@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code reelgraph models}: lists the model catalog with its estimated prices. */
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(versionProvider = ReelgraphCommand.Version.class, name = "models", mixinStandardHelpOptions = true,
         description = "Lists the models a graph can name, with estimated prices and sources.")
 final class ModelsCommand implements Callable<Integer> {
 

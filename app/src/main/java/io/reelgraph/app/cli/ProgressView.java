@@ -31,7 +31,8 @@ final class ProgressView implements RunListener, AutoCloseable {
     @Override
     public void onEvent(RunEvent event) {
         if (event instanceof RunEvent.Done done) {
-            step(done.node() + " " + done.itemKey() + (done.cached() ? " (cached)" : ""));
+            String item = done.itemKey().equals("value") ? "" : " " + done.itemKey();
+            step(done.node() + item + (done.cached() ? " (cached)" : ""));
         } else if (event instanceof RunEvent.Failed failed) {
             step(null);
             message("failed: " + failed.node() + " " + failed.itemKey() + ": " + failed.message());

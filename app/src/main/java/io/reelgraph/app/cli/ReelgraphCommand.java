@@ -29,6 +29,12 @@ public final class ReelgraphCommand implements Runnable {
     /** Returns the command line, for callers that redirect its output, such as tests. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ReelgraphCommand());
+        commandLine.setOut(new RedactingWriter(new java.io.OutputStreamWriter(System.out,
+                java.nio.charset.StandardCharsets.UTF_8)));
+        commandLine.setErr(new RedactingWriter(new java.io.OutputStreamWriter(System.err,
+                java.nio.charset.StandardCharsets.UTF_8)));
+        commandLine.registerConverter(java.math.BigDecimal.class, ReelgraphCommand::amount);
+        commandLine.setParameterExceptionHandler(ReelgraphCommand::usageError);
         commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
             PrintWriter err = command.getErr();
             err.println("reelgraph: " + failure.getMessage());
@@ -38,6 +44,25 @@ public final class ReelgraphCommand implements Runnable {
             return ExitCodes.INTERNAL;
         });
         return commandLine;
+    }
+
+    private static java.math.BigDecimal amount(String text) {
+        try {
+            return new java.math.BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not an amount of"
+                    + " US dollars; write it like 2.50, without a currency sign");
+        }
+    }
+
+    /** Prints a command line mistake in one line with a pointer to help, and exits with 2. */
+    private static int usageError(CommandLine.ParameterException failure, String[] args) {
+        CommandLine command = failure.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("reelgraph: " + failure.getMessage());
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     @Override

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * {@code reelgraph run}: plans the graph, shows the plan and its projected cost, asks before
  * spending, runs it with a progress bar and writes the outputs.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(versionProvider = ReelgraphCommand.Version.class, name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a graph and writes its outputs (FCPXML, EDL, media).",
             "Plans first, shows the projected cost and asks before spending; only work that is"
                     + " not cached runs."},
@@ -88,7 +88,9 @@ final class RunCommand implements Callable<Integer> {
             stdout.print(PlanTable.render(planning.plan));
             stdout.flush();
             planning.requireNoFailures(graph.graph);
-            checkCost(planning.plan, err);
+            checkMaxCost(planning.plan);
+            requireCallableProviders(planning.plan, workspace);
+            confirmCost(planning.plan);
             return run(loaded, planning, output, stdout, err);
         } catch (CommandFailure failure) {
             err.println(failure.getMessage());
@@ -96,13 +98,37 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void checkCost(Plan plan, PrintWriter err) {
+    /** Refuses a run that needs a provider this build cannot call, before anything is sent. */
+    private static void requireCallableProviders(Plan plan, Workspace workspace) {
+        java.util.SortedSet<String> missing = new java.util.TreeSet<>();
+        for (PlannedItem item : plan.items()) {
+            boolean toRun = item.state() == ItemState.WILL_RUN
+                    || item.state() == ItemState.BLOCKED_ON_UPSTREAM;
+            if (toRun && item.paid() && item.billing().isPresent()
+                    && !workspace.providers().has(item.provider())) {
+                missing.add(item.provider());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new CommandFailure(ExitCodes.REFUSED, "This build of Reelgraph cannot call"
+                    + " provider" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                    + " yet, and the plan needs " + (missing.size() == 1 ? "it" : "them")
+                    + "; run with --draft to use the free draft provider. Nothing was sent.");
+        }
+    }
+
+    private void checkMaxCost(Plan plan) {
         BigDecimal projected = plan.projection().totalUsd();
         if (maxCost != null && projected.compareTo(maxCost) > 0) {
-            throw new CommandFailure(ExitCodes.REFUSED, "Projected cost " + Money.format(projected)
-                    + " is above --max-cost " + Money.format(maxCost) + "; nothing was sent."
+            throw new CommandFailure(ExitCodes.REFUSED, "Projected cost $"
+                    + projected.stripTrailingZeros().toPlainString() + " is above --max-cost $"
+                    + maxCost.stripTrailingZeros().toPlainString() + "; nothing was sent."
                     + " Raise --max-cost, run with --draft, or cut the work.");
         }
+    }
+
+    private void confirmCost(Plan plan) {
+        BigDecimal projected = plan.projection().totalUsd();
         if (projected.signum() == 0 || yes) {
             return;
         }
@@ -124,6 +150,10 @@ final class RunCommand implements Callable<Integer> {
         RunControl control = new RunControl();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            err.println();
+            err.println("Cancelling: no new work starts, and results already paid for are kept;"
+                    + " waiting up to 60 s for calls in flight...");
+            err.flush();
             control.cancel();
             try {
                 finished.await(60, TimeUnit.SECONDS);
@@ -147,7 +177,9 @@ final class RunCommand implements Callable<Integer> {
             }
             stdout.print(summary(result, output));
             stdout.flush();
-            writeReport(loaded, result, err);
+            if (!writeReport(loaded, result, err)) {
+                return ExitCodes.INTERNAL;
+            }
             if (result.cancelled()) {
                 return ExitCodes.CANCELLED;
             }
@@ -167,14 +199,19 @@ final class RunCommand implements Callable<Integer> {
                 || item.state() == ItemState.BLOCKED_ON_UPSTREAM).count();
     }
 
-    private void writeReport(LoadedGraph loaded, RunResult result, PrintWriter err) {
+    /** Writes the report if one was asked for; returns false when it could not be written. */
+    private boolean writeReport(LoadedGraph loaded, RunResult result, PrintWriter err) {
         if (report == null) {
-            return;
+            return true;
         }
         try {
             ReportJson.write(ReportJson.run(loaded.file(), result), report);
+            return true;
         } catch (IOException e) {
-            err.println("Failed to write the report " + report + ": " + e.getMessage());
+            err.println("Failed to write the report " + report + ": " + e.getMessage()
+                    + "; the results are cached, so a second run with another --report path"
+                    + " costs nothing");
+            return false;
         }
     }
 

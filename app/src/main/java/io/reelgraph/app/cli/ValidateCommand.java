@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code reelgraph validate}: checks a graph file and lists every problem at once. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(versionProvider = ReelgraphCommand.Version.class, name = "validate", mixinStandardHelpOptions = true,
         description = "Checks a graph file and lists every problem with its node and port.",
         footer = {"", ExitCodes.HELP})
 final class ValidateCommand implements Callable<Integer> {
@@ -60,8 +60,9 @@ final class ValidateCommand implements Callable<Integer> {
                 stdout.println(graph.graph + ": " + (problem.isError() ? "" : "warning: ")
                         + problem.describe());
             }
-            stdout.println(valid ? graph.graph + " is valid" : graph.graph + " has "
-                    + problems.stream().filter(Problem::isError).count() + " errors");
+            long errors = problems.stream().filter(Problem::isError).count();
+            stdout.println(valid ? graph.graph + " is valid" : graph.graph + " has " + errors
+                    + (errors == 1 ? " error" : " errors"));
         }
         stdout.flush();
         return valid ? ExitCodes.OK : ExitCodes.INVALID_INPUT;

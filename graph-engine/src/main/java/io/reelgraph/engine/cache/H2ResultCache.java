@@ -56,7 +56,10 @@ public final class H2ResultCache implements ResultCache {
             throw new CacheException("Failed to create the cache folder " + absolute
                     + ": check that it is writable", e);
         }
-        String url = "jdbc:h2:file:" + absolute.resolve("cache") + ";WRITE_DELAY=0";
+        // The program closes the cache itself: H2's own close at JVM shutdown would come before
+        // a cancelled run has committed the results still in flight.
+        String url = "jdbc:h2:file:" + absolute.resolve("cache")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         return new H2ResultCache(url, absolute.resolve("cache.mv.db").toString(),
                 new BlobStore(absolute.resolve("blobs")));
     }

@@ -71,12 +71,47 @@ public final class SecretPatterns {
             while (matcher.find()) {
                 String match = matcher.group();
                 String body = match.substring(candidate.prefix().length());
-                if (looksRandom(body) && (!candidate.wordLike() || hasLongRun(body))) {
+                if (isSecret(candidate, match)) {
                     return Optional.of(mask(match));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns the text with every part that looks like an API key replaced by its masked form,
+     * for messages and reports that quote user input.
+     */
+    public static String redact(String text) {
+        String result = text;
+        for (KeyPattern candidate : PATTERNS) {
+            Matcher matcher = candidate.pattern().matcher(result);
+            StringBuilder out = new StringBuilder();
+            boolean changed = false;
+            while (matcher.find()) {
+                if (isSecret(candidate, matcher.group())) {
+                    matcher.appendReplacement(out, Matcher.quoteReplacement(mask(matcher.group())));
+                    changed = true;
+                }
+            }
+            if (changed) {
+                matcher.appendTail(out);
+                result = out.toString();
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Returns whether a pattern match is a key. A long provider prefix such as {@code sk-proj-}
+     * is specific enough on its own; a short one also needs a body that mixes letters and digits.
+     */
+    private static boolean isSecret(KeyPattern candidate, String match) {
+        String body = match.substring(candidate.prefix().length());
+        boolean specificPrefix = candidate.prefix().length() >= 4 && hasLongRun(body);
+        return specificPrefix
+                || (looksRandom(body) && (!candidate.wordLike() || hasLongRun(body)));
     }
 
     /** Returns whether the text contains something that looks like an API key. */

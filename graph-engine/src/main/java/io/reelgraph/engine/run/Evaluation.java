@@ -238,7 +238,11 @@ final class Evaluation {
                         "node " + connection.from().node() + " has no output port '"
                                 + connection.from().port() + "'")));
             }
-            views.put(connection.to().port(), view);
+            // Several connections into one list input join into one list, in connection order.
+            views.merge(connection.to().port(), view, (earlier, later) -> new PortView(true,
+                    earlier.shapeKnown() && later.shapeKnown(),
+                    java.util.stream.Stream.concat(earlier.slots().stream(),
+                            later.slots().stream()).toList()));
         }
         return views;
     }
@@ -372,6 +376,11 @@ final class Evaluation {
             item.state = ItemState.CACHED;
             item.result = cached;
             item.reason = "cached";
+            // A copied project or another graph may have paid for it; remembering it here lets
+            // the next change to this item be explained.
+            if (item.paid && session.firstSighting(key)) {
+                recordHistory(item);
+            }
         } else if (!item.paid) {
             executeFree(item, state, input);
         } else {
@@ -383,9 +392,21 @@ final class Evaluation {
 
     private String whyRun(WorkItem item) {
         try {
-            return engine.cache().history(context.graphId(), item.node.value(), item.itemKey)
-                    .map(entry -> Reasons.whyRun(entry.manifest(), item.manifest.orElseThrow()))
-                    .orElse("new: never run before");
+            ObjectNode manifest = item.manifest.orElseThrow();
+            String node = item.node.value();
+            var own = engine.cache().history(context.graphId(), node, historyKey(item));
+            if (own.isPresent()) {
+                return Reasons.whyRun(own.get().manifest(), manifest);
+            }
+            boolean draft = item.billing.map(billing -> billing.draft()).orElse(false);
+            if (!draft) {
+                var drafted = engine.cache().history(context.graphId(), node,
+                        item.itemKey + " (draft)");
+                if (drafted.isPresent()) {
+                    return Reasons.whyRunAfterDraft(drafted.get().manifest(), manifest);
+                }
+            }
+            return "new: never run before";
         } catch (CacheException e) {
             LOG.warn("Failed to read the history of node {}: {}", item.node, e.getMessage());
             return "not cached";
@@ -426,9 +447,18 @@ final class Evaluation {
     /** Records that a paid item finished, so its history explains the next change. */
     void recordHistory(WorkItem item) {
         if (item.key.isPresent() && item.manifest.isPresent()) {
-            history.add(new HistoryEntry(context.graphId(), item.node.value(), item.itemKey,
+            history.add(new HistoryEntry(context.graphId(), item.node.value(), historyKey(item),
                     item.key.get(), item.manifest.get()));
         }
+    }
+
+    /**
+     * Returns the key under which an item's history is kept. Draft results are kept apart, so
+     * that a real plan explains itself against the last real result, not the last draft.
+     */
+    private static String historyKey(WorkItem item) {
+        return item.billing.map(billing -> billing.draft()).orElse(false)
+                ? item.itemKey + " (draft)" : item.itemKey;
     }
 
     /** Commits the free results computed since the last flush, and the recorded history. */

@@ -21,13 +21,42 @@ final class Reasons {
     private Reasons() {
     }
 
+    /**
+     * Explains a real item whose only earlier result is a draft: the changes since the draft,
+     * leaving out the switch from the draft provider, which every such item has.
+     */
+    static String whyRunAfterDraft(JsonNode draft, JsonNode current) {
+        List<String> changes = changes(draft, current, true);
+        String first = "first real run; only a draft was made";
+        return changes.isEmpty() ? first : String.join("; ", cut(changes)) + "; " + first;
+    }
+
     static String whyRun(JsonNode previous, JsonNode current) {
+        List<String> changes = changes(previous, current, false);
+        if (changes.isEmpty()) {
+            return "same inputs as the last result, but that result is no longer in the cache";
+        }
+        return String.join("; ", cut(changes));
+    }
+
+    private static List<String> cut(List<String> changes) {
+        if (changes.size() <= MAX_CHANGES) {
+            return changes;
+        }
+        int more = changes.size() - MAX_CHANGES;
+        List<String> kept = new ArrayList<>(changes.subList(0, MAX_CHANGES));
+        kept.add(more + " more");
+        return kept;
+    }
+
+    private static List<String> changes(JsonNode previous, JsonNode current, boolean afterDraft) {
         List<String> changes = new ArrayList<>();
         if (!previous.path("version").equals(current.path("version"))) {
             changes.add("node type version " + previous.path("version").asText() + " -> "
                     + current.path("version").asText());
         }
-        List<String> billing = billingChanges(previous.path("billing"), current.path("billing"));
+        List<String> billing = billingChanges(previous.path("billing"), current.path("billing"),
+                afterDraft);
         changes.addAll(billing);
         for (String name : changedMembers(previous.path("params"), current.path("params"))) {
             if (!billing.isEmpty() && BILLING_PARAMS.contains(name)) {
@@ -42,20 +71,14 @@ final class Reasons {
         if (!previous.path("extras").equals(current.path("extras"))) {
             changes.add("a referenced file changed");
         }
-        if (changes.isEmpty()) {
-            return "same inputs as the last result, but that result is no longer in the cache";
-        }
-        if (changes.size() > MAX_CHANGES) {
-            int more = changes.size() - MAX_CHANGES;
-            changes = new ArrayList<>(changes.subList(0, MAX_CHANGES));
-            changes.add(more + " more");
-        }
-        return String.join("; ", changes);
+        return changes;
     }
 
-    private static List<String> billingChanges(JsonNode previous, JsonNode current) {
+    private static List<String> billingChanges(JsonNode previous, JsonNode current,
+            boolean afterDraft) {
         List<String> changes = new ArrayList<>();
-        for (String field : List.of("provider", "model", "versionPin")) {
+        List<String> fields = afterDraft ? List.of() : List.of("provider", "model", "versionPin");
+        for (String field : fields) {
             if (!previous.path(field).equals(current.path(field))) {
                 changes.add(field + " " + valueChange(previous.path(field), current.path(field)));
             }

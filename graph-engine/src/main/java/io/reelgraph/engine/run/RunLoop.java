@@ -170,7 +170,13 @@ final class RunLoop implements Evaluation.PaidSink {
         } else if (message instanceof Cancel) {
             stopping = true;
             cancelled = true;
-            threads.values().forEach(Thread::interrupt);
+            threads.forEach((item, thread) -> {
+                synchronized (item) {
+                    if (!item.committing) {
+                        thread.interrupt();
+                    }
+                }
+            });
         }
     }
 
@@ -247,6 +253,12 @@ final class RunLoop implements Evaluation.PaidSink {
             LOG.info("Calling provider {} for node {} item {} (cache key {})", item.provider(),
                     item.node, item.itemKey, key.shortForm());
             WorkOutput output = ready.type().execute(ready.input(), new ItemContext(item));
+            // The result is paid for: from here on a cancel must not interrupt the commit,
+            // because an interrupted file channel closes and the result would be lost.
+            synchronized (item) {
+                item.committing = true;
+                Thread.interrupted();
+            }
             CachedResult result = engine.toResult(item, output);
             engine.cache().commit(result);
             CachedResult stable = engine.cache().lookup(key).orElse(result);

@@ -31,6 +31,7 @@ final class SessionState {
             return size() > MAX_REMEMBERED;
         }
     };
+    private final Set<CacheKey> sighted = new java.util.HashSet<>();
     private long versions;
     private List<Connection> orderedConnections = List.of();
     private Set<NodeId> orderedNodes = Set.of();
@@ -72,6 +73,11 @@ final class SessionState {
         Optional<CachedResult> stored = cache.lookup(key);
         stored.ifPresent(this::remember);
         return stored;
+    }
+
+    /** Returns true the first time this session sees a cache key among its cached items. */
+    boolean firstSighting(CacheKey key) {
+        return sighted.add(key);
     }
 
     void remember(CachedResult result) {

@@ -31,6 +31,8 @@ final class WorkItem {
     Optional<CachedResult> result = Optional.empty();
     /** True while a paid item is queued or in flight in a run. */
     boolean dispatched;
+    /** Set by the pool thread once a paid result is being committed; guarded by the item. */
+    boolean committing;
     /** True when this evaluation computed the result, false when it came from the cache. */
     boolean computedHere;
 

@@ -1,11 +1,13 @@
 package io.reelgraph.engine.validate;
 
+import io.reelgraph.engine.file.SecretPatterns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reelgraph.engine.graph.Connection;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.Node;
 import io.reelgraph.engine.graph.NodeId;
+import io.reelgraph.engine.type.Cardinality;
 import io.reelgraph.engine.type.FileAccess;
 import io.reelgraph.engine.type.NodeType;
 import io.reelgraph.engine.type.NodeTypeRegistry;
@@ -46,7 +48,51 @@ public final class GraphValidator {
         for (Node node : graph.nodes()) {
             checkNode(graph, node, types.get(node.id()), bindings, files, problems);
         }
+        checkSecrets(graph, bindings, problems);
         return List.copyOf(problems);
+    }
+
+    /**
+     * Reports every string of the graph and of the bound parameter values that looks like an
+     * API key: params, layout and unknown members of each node, the description and parameter
+     * values. The message names the place and shows the key masked.
+     */
+    private static void checkSecrets(Graph graph, Bindings bindings, List<Problem> problems) {
+        for (Node node : graph.nodes()) {
+            secretsIn(node.params(), "param ", node.id(), problems);
+            secretsIn(node.layout(), "layout ", node.id(), problems);
+            secretsIn(node.extra(), "", node.id(), problems);
+        }
+        SecretPatterns.findSecret(graph.description()).ifPresent(masked -> problems.add(
+                Problem.graphError(ProblemCodes.SECRET_IN_GRAPH, "the graph description contains"
+                        + " what looks like an API key (" + masked + "); remove it, because"
+                        + " graph files are shared")));
+        bindings.values().forEach((name, value) -> secretsIn(value, "graph parameter " + name,
+                null, problems));
+    }
+
+    private static void secretsIn(JsonNode value, String place, NodeId node,
+            List<Problem> problems) {
+        if (value.isTextual()) {
+            SecretPatterns.findSecret(value.asText()).ifPresent(masked -> problems.add(
+                    new Problem(Problem.Severity.ERROR, ProblemCodes.SECRET_IN_GRAPH,
+                            place.strip() + " contains what looks like an API key (" + masked
+                                    + "); keys belong in the key store or an environment"
+                                    + " variable, never in a graph file",
+                            java.util.Optional.ofNullable(node), java.util.Optional.empty())));
+            return;
+        }
+        var fields = value.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            secretsIn(field.getValue(), place + (place.isEmpty() || place.endsWith(" ") ? "" : ".")
+                    + field.getKey(), node, problems);
+        }
+        if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                secretsIn(value.get(i), place + "[" + i + "]", node, problems);
+            }
+        }
     }
 
     /**
@@ -119,13 +165,18 @@ public final class GraphValidator {
                 byPort.computeIfAbsent(connection.to().port(), p -> new ArrayList<>())
                         .add(connection);
             }
+            NodeType type = types.get(node.id());
             byPort.forEach((port, connections) -> {
-                if (connections.size() > 1) {
+                // A list input gathers every connection into one list, in source order.
+                boolean list = type.input(port)
+                        .map(spec -> spec.cardinality() == Cardinality.LIST)
+                        .orElse(false);
+                if (connections.size() > 1 && !list) {
                     problems.add(Problem.error(ProblemCodes.INPUT_CONNECTED_TWICE, "Input \""
                             + port + "\" has " + connections.size() + " connections, from "
                             + connections.stream().map(c -> c.from().toString())
                                     .collect(Collectors.joining(", "))
-                            + "; an input takes one connection, so remove all but one",
+                            + "; a one-value input takes one connection, so remove all but one",
                             node.id(), port));
                 }
             });

@@ -10,6 +10,11 @@ import java.util.Optional;
 public record Problem(Severity severity, String code, String message, Optional<NodeId> node,
         Optional<String> port) {
 
+    /** Masks anything in the message that looks like an API key, since messages quote input. */
+    public Problem {
+        message = io.reelgraph.engine.file.SecretPatterns.redact(message);
+    }
+
     /** How serious a problem is: errors stop a run, warnings do not. */
     public enum Severity {
         ERROR, WARNING

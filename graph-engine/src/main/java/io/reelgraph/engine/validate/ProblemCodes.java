@@ -51,6 +51,9 @@ public final class ProblemCodes {
     /** A param refers with {@code "$name"} to a graph parameter that the graph does not define. */
     public static final String UNKNOWN_GRAPH_PARAMETER = "UNKNOWN_GRAPH_PARAMETER";
 
+    /** A string in the graph looks like an API key; a shared graph must never carry one. */
+    public static final String SECRET_IN_GRAPH = "SECRET_IN_GRAPH";
+
     /** A param refers to a graph parameter that has no value in the bindings used to validate. */
     public static final String UNBOUND_GRAPH_PARAMETER = "UNBOUND_GRAPH_PARAMETER";
 

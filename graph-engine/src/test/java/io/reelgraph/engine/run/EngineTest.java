@@ -196,6 +196,20 @@ class EngineTest {
         }
 
         @Test
+        void realPlanAfterDraftExplainsAgainstTheDraft() {
+            engine.session(TestContexts.draftContext(temp.resolve("draft")))
+                    .run(film("a"), RunOptions.DEFAULT, RunListener.NONE, new RunControl());
+
+            Plan same = session().plan(film("a"));
+            Plan reRoll = session().plan(withParam(film("a"), "gen", "variation", 1));
+
+            assertThat(itemsOf(same.items(), "gen").get(0).reason())
+                    .isEqualTo("first real run; only a draft was made");
+            assertThat(itemsOf(reRoll.items(), "gen").get(0).reason())
+                    .isEqualTo("re-roll: variation 0 -> 1; first real run; only a draft was made");
+        }
+
+        @Test
         void changedParamIsNamedInTheReason() {
             run(film("a"));
 
@@ -254,6 +268,22 @@ class EngineTest {
             assertThat(result.outputs()).containsExactly(joined);
             assertThat(Files.readString(joined)).isEqualTo("item-1=gen(X)#0\nitem-2=gen(Y)#0\n");
             assertThat(result.actualUsd()).isEqualByComparingTo("0.06");
+        }
+
+        @Test
+        void listInputJoinsSeveralConnections() throws Exception {
+            Graph graph = graph("two sources")
+                    .node("a", "test.source", "items", "x,y")
+                    .node("b", "test.source", "items", "z")
+                    .node("col", "test.collect")
+                    .connect("a.items", "col.parts")
+                    .connect("b.items", "col.parts")
+                    .build();
+
+            run(graph);
+
+            assertThat(Files.readString(temp.resolve("out/joined.txt")))
+                    .isEqualTo("item-1=x\nitem-2=y\nitem-1=z\n");
         }
 
         @Test

@@ -170,8 +170,8 @@ class GraphValidatorTest {
 
             assertThat(validate(graph)).containsExactly(Problem.error(
                     ProblemCodes.INPUT_CONNECTED_TWICE, "Input \"prompt\" has 2 connections, "
-                            + "from prompt.prompt, prompt2.prompt; an input takes one connection, "
-                            + "so remove all but one", id("keyframe"), "prompt"));
+                            + "from prompt.prompt, prompt2.prompt; a one-value input takes one "
+                            + "connection, so remove all but one", id("keyframe"), "prompt"));
         }
 
         @Test
@@ -189,8 +189,16 @@ class GraphValidatorTest {
             Graph graph = film().build().withConnection(
                     io.reelgraph.engine.graph.Connection.of("ghost", "image", "cut", "clips"));
 
-            assertThat(codes(validate(graph))).containsExactly(ProblemCodes.MISSING_NODE,
-                    ProblemCodes.INPUT_CONNECTED_TWICE);
+            assertThat(codes(validate(graph))).containsExactly(ProblemCodes.MISSING_NODE);
+        }
+
+        @Test
+        void listInputTakesSeveralConnections() {
+            Graph graph = film().node("keyframe2", "model.image")
+                    .connect("prompt.prompt", "keyframe2.prompt")
+                    .connect("keyframe2.image", "cut.clips").build();
+
+            assertThat(validate(graph)).isEmpty();
         }
     }
 
@@ -413,6 +421,50 @@ class GraphValidatorTest {
             assertThat(codes(validate(graph))).containsExactly(ProblemCodes.UNKNOWN_NODE_TYPE,
                     ProblemCodes.UNKNOWN_PARAM, ProblemCodes.INVALID_PARAM,
                     ProblemCodes.MISSING_INPUT, ProblemCodes.MISSING_PARAM);
+        }
+    }
+
+    @Nested
+    class Secrets {
+
+        private static final String KEY = "sk-proj-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+        @Test
+        void keyInAParamIsAnErrorThatMasksIt() {
+            Graph graph = graph("leak")
+                    .node("step", "util.step")
+                    .node("prompt", "prompt.template", "template", "a cat, " + KEY)
+                    .build();
+
+            List<Problem> problems = validate(graph);
+
+            List<Problem> secrets = problems.stream()
+                    .filter(problem -> problem.code().equals(ProblemCodes.SECRET_IN_GRAPH))
+                    .toList();
+            assertThat(secrets).hasSize(1);
+            assertThat(secrets.get(0).node()).contains(id("prompt"));
+            assertThat(secrets.get(0).message()).startsWith("param template contains what looks"
+                    + " like an API key (sk-proj-…AAAA)");
+            assertThat(problems).extracting(Problem::message)
+                    .noneMatch(message -> message.contains(KEY));
+        }
+
+        @Test
+        void problemMessagesNeverQuoteAKey() {
+            Problem problem = Problem.error("X", "model \"" + KEY + "\" is unknown", id("n"));
+
+            assertThat(problem.message()).isEqualTo("model \"sk-proj-…AAAA\" is unknown");
+        }
+
+        @Test
+        void ordinaryPromptWordsPass() {
+            Graph graph = graph("fine")
+                    .node("prompt", "prompt.template", "template",
+                            "sk-8mm-film-look-with-grain, key_light warm, r8_style")
+                    .build();
+
+            assertThat(validate(graph)).extracting(Problem::code)
+                    .doesNotContain(ProblemCodes.SECRET_IN_GRAPH);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.reelgraph.nodes.types;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reelgraph.engine.artifact.Artifact;
 import io.reelgraph.engine.artifact.ContentHash;
@@ -77,7 +78,7 @@ public final class FountainScriptNode extends BaseNodeType {
         }
         List<Item> dialogue = new ArrayList<>();
         for (DialogueLine line : screenplay.dialogueLines()) {
-            dialogue.add(new Item(line.key(), Artifact.ofJson(line.toJson(), false)));
+            dialogue.add(new Item(line.key(), Artifact.ofJson(spokenLine(line), false)));
         }
         List<Item> characters = new ArrayList<>();
         for (var character : breakdown.toJson().path("characters")) {
@@ -91,6 +92,19 @@ public final class FountainScriptNode extends BaseNodeType {
                 .list("dialogue", dialogue)
                 .list("characters", characters)
                 .build();
+    }
+
+    /**
+     * Returns what a speech model needs of a line: who speaks, how and what. Positions such as
+     * the scene number and the source line stay out, so adding a line elsewhere in the
+     * screenplay leaves every other spoken line, and its paid audio, cached.
+     */
+    static ObjectNode spokenLine(DialogueLine line) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("character", line.character());
+        json.put("parenthetical", line.parenthetical());
+        json.put("text", line.text());
+        return json;
     }
 
     private static byte[] read(WorkInput input) throws NodeException {

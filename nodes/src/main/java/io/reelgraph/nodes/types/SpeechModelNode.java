@@ -1,5 +1,6 @@
 package io.reelgraph.nodes.types;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.reelgraph.engine.type.KeyMaterial;
 import io.reelgraph.engine.type.NodeCategory;
 import io.reelgraph.engine.type.NodeException;
@@ -15,7 +16,6 @@ import io.reelgraph.nodes.catalog.ModelSpec;
 import io.reelgraph.nodes.catalog.Usage;
 import io.reelgraph.nodes.provider.Generation;
 import io.reelgraph.nodes.provider.SpeechJob;
-import io.reelgraph.nodes.screenplay.DialogueLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,23 +76,34 @@ public final class SpeechModelNode extends BaseNodeType {
     @Override
     public WorkOutput execute(WorkInput input, WorkContext context) throws Exception {
         ModelSpec model = models.effective(input, Modality.SPEECH);
-        DialogueLine line = line(input);
+        SpokenLine line = line(input);
         SpeechJob job = new SpeechJob(model, line.text(), voiceFor(input, line, model),
                 input.longParam("seed", 0), (int) input.longParam("variation", 0));
         Generation generation = models.provider(model).speech(job, context);
         return ModelOutputs.of("audio", generation, "audio/", input);
     }
 
-    private static DialogueLine line(WorkInput input) throws NodeException {
-        try {
-            return DialogueLine.fromJson(input.requireSingle("line").jsonUnsafe());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new NodeException("Node " + input.node() + " input 'line' is not a line of"
-                    + " dialogue: " + e.getMessage() + "; connect a screenplay's dialogue output");
-        }
+    /** A line of dialogue as the screenplay node puts it out. */
+    record SpokenLine(String character, String parenthetical, String text) {
     }
 
-    private static String voiceFor(WorkInput input, DialogueLine line, ModelSpec model)
+    private static SpokenLine line(WorkInput input) throws NodeException {
+        JsonNode json;
+        try {
+            json = input.requireSingle("line").jsonUnsafe();
+        } catch (IllegalStateException e) {
+            json = null;
+        }
+        if (json == null || !json.path("text").isTextual() || !json.path("character").isTextual()) {
+            throw new NodeException("Node " + input.node() + " input 'line' is not a line of"
+                    + " dialogue with a character and a text; connect a screenplay's dialogue"
+                    + " output");
+        }
+        return new SpokenLine(json.path("character").asText(),
+                json.path("parenthetical").asText(""), json.path("text").asText());
+    }
+
+    private static String voiceFor(WorkInput input, SpokenLine line, ModelSpec model)
             throws NodeException {
         Map<String, String> voices;
         try {
