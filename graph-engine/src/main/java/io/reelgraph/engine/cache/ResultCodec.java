@@ -24,6 +24,8 @@ import java.util.function.BiFunction;
 final class ResultCodec {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Largest non-JSON artifact kept in its result row instead of the blob store. */
+    static final int INLINE_MAX_BYTES = 4096;
 
     private ResultCodec() {
     }
@@ -62,6 +64,8 @@ final class ResultCodec {
         entry.put("draft", artifact.draft());
         if (artifact.isJson()) {
             entry.set("json", artifact.jsonUnsafe());
+        } else if (inline(artifact)) {
+            entry.put("bytes", java.util.Base64.getEncoder().encodeToString(artifact.bytesUnsafe()));
         }
         return entry;
     }
@@ -93,6 +97,21 @@ final class ResultCodec {
         ContentHash hash = new ContentHash(entry.get("hash").asText());
         String mediaType = entry.get("mediaType").asText();
         boolean draft = entry.get("draft").asBoolean();
+        if (entry.has("bytes")) {
+            byte[] bytes;
+            try {
+                bytes = java.util.Base64.getDecoder().decode(entry.get("bytes").asText());
+            } catch (IllegalArgumentException e) {
+                throw new CacheException("Cached artifact " + hash.shortForm()
+                        + " has damaged inline bytes", e);
+            }
+            Artifact artifact = Artifact.ofBytes(mediaType, bytes, draft);
+            if (!artifact.hash().equals(hash)) {
+                throw new CacheException("Cached artifact " + hash.shortForm()
+                        + " does not match its hash");
+            }
+            return artifact;
+        }
         if (entry.has("json")) {
             Artifact artifact = Artifact.ofJson(entry.get("json"), draft);
             if (!artifact.hash().equals(hash)) {
@@ -105,18 +124,26 @@ final class ResultCodec {
                 () -> blobs.apply(hash, mediaType));
     }
 
-    /** Returns every non-JSON artifact of a result, which must be in the blob store. */
+    /**
+     * Returns whether an artifact is small enough to live in its result row. Prompts and other
+     * short texts then cost no blob file and no file sync of their own.
+     */
+    static boolean inline(Artifact artifact) {
+        return !artifact.isJson() && artifact.size() <= INLINE_MAX_BYTES;
+    }
+
+    /** Returns every artifact of a result that must be in the blob store. */
     static List<Artifact> blobArtifacts(CachedResult result) {
         List<Artifact> blobs = new ArrayList<>();
         for (PortValue value : result.outputs().values()) {
             for (Item item : value.items()) {
-                if (!item.artifact().isJson()) {
+                if (!item.artifact().isJson() && !inline(item.artifact())) {
                     blobs.add(item.artifact());
                 }
             }
         }
         for (OutputFile file : result.files()) {
-            if (!file.content().isJson()) {
+            if (!file.content().isJson() && !inline(file.content())) {
                 blobs.add(file.content());
             }
         }

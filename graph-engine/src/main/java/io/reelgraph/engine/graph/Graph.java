@@ -29,6 +29,17 @@ public final class Graph {
     private final ObjectNode extra;
     private final Map<NodeId, List<Connection>> incoming;
     private final Map<NodeId, List<Connection>> outgoing;
+    private final Shape shape;
+
+    /**
+     * An identity token of a graph's node ids and connections. Edits that keep both, such as a
+     * changed param or a moved node, keep the token, so an evaluator can reuse what it derived
+     * from the structure by comparing tokens with {@code ==}.
+     */
+    public static final class Shape {
+        private Shape() {
+        }
+    }
 
     private Graph(String name, String description, List<GraphParameter> parameters,
             SortedMap<NodeId, Node> nodes, List<Connection> connections, ObjectNode extra) {
@@ -41,6 +52,21 @@ public final class Graph {
         this.extra = extra.deepCopy();
         this.incoming = index(sorted, true);
         this.outgoing = index(sorted, false);
+        this.shape = new Shape();
+    }
+
+    /** Copies a graph with other metadata or node contents but the same ids and connections. */
+    private Graph(Graph base, String name, String description, List<GraphParameter> parameters,
+            SortedMap<NodeId, Node> nodes) {
+        this.name = name;
+        this.description = description;
+        this.parameters = List.copyOf(parameters);
+        this.nodes = Collections.unmodifiableSortedMap(nodes);
+        this.connections = base.connections;
+        this.extra = base.extra;
+        this.incoming = base.incoming;
+        this.outgoing = base.outgoing;
+        this.shape = base.shape;
     }
 
     public static Graph empty(String name) {
@@ -110,6 +136,11 @@ public final class Graph {
         return connections;
     }
 
+    /** Returns the identity token of the node ids and connections; see {@link Shape}. */
+    public Shape shape() {
+        return shape;
+    }
+
     /** Returns the top-level members this version does not know, kept for writing back. */
     public ObjectNode extra() {
         return extra.deepCopy();
@@ -139,7 +170,10 @@ public final class Graph {
 
     public Graph withNode(Node node) {
         SortedMap<NodeId, Node> changed = new TreeMap<>(nodes);
-        changed.put(node.id(), node);
+        boolean existed = changed.put(node.id(), node) != null;
+        if (existed) {
+            return new Graph(this, name, description, parameters, changed);
+        }
         return new Graph(name, description, parameters, changed, connections, extra);
     }
 
@@ -174,15 +208,15 @@ public final class Graph {
     }
 
     public Graph withParameters(List<GraphParameter> newParameters) {
-        return new Graph(name, description, newParameters, nodes, connections, extra);
+        return new Graph(this, name, description, newParameters, nodes);
     }
 
     public Graph withName(String newName) {
-        return new Graph(newName, description, parameters, nodes, connections, extra);
+        return new Graph(this, newName, description, parameters, nodes);
     }
 
     public Graph withDescription(String newDescription) {
-        return new Graph(name, newDescription, parameters, nodes, connections, extra);
+        return new Graph(this, name, newDescription, parameters, nodes);
     }
 
     @Override

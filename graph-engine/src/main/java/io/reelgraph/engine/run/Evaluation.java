@@ -107,15 +107,19 @@ final class Evaluation {
             if (state == null) {
                 continue;
             }
-            if (!state.shapeKnown) {
-                items.add(unknownItems(state));
-                continue;
+            if (state.snapshot == null) {
+                state.snapshot = state.shapeKnown
+                        ? state.items.values().stream().map(WorkItem::snapshot).toList()
+                        : List.of(unknownItems(state));
             }
-            for (WorkItem item : state.items.values()) {
-                items.add(item.snapshot());
-            }
+            items.addAll(state.snapshot);
         }
         return items;
+    }
+
+    /** Forgets the planned items kept per node, after item states changed outside evaluate. */
+    void invalidateSnapshots() {
+        session.states.values().forEach(state -> state.snapshot = null);
     }
 
     List<WorkItem> workItems() {
@@ -156,15 +160,16 @@ final class Evaluation {
         if (!state.shapeKnown || state.forceEvaluation) {
             return true;
         }
-        for (NodeId predecessor : graph.predecessors(state.node.id())) {
+        NodeId[] predecessors = session.predecessors(state.node.id());
+        if (state.seen.size() != predecessors.length) {
+            return true;
+        }
+        for (NodeId predecessor : predecessors) {
             NodeState upstream = session.states.get(predecessor);
             Long seen = state.seen.get(predecessor);
             if (upstream == null || seen == null || seen != upstream.version) {
                 return true;
             }
-        }
-        if (state.seen.size() != graph.inDegree(state.node.id())) {
-            return true;
         }
         for (WorkItem item : state.items.values()) {
             if (!item.settled()) {
@@ -188,7 +193,7 @@ final class Evaluation {
             }
         }
         state.seen = new HashMap<>();
-        for (NodeId predecessor : graph.predecessors(id)) {
+        for (NodeId predecessor : session.predecessors(id)) {
             state.seen.put(predecessor, session.states.get(predecessor).version);
         }
 
@@ -474,6 +479,7 @@ final class Evaluation {
     }
 
     private void rebuildOutputs(NodeState state) {
+        state.snapshot = null;
         Map<String, PortView> outputs = new HashMap<>();
         StringBuilder signature = new StringBuilder();
         for (PortSpec spec : state.type.outputs()) {

@@ -6,6 +6,7 @@ import io.reelgraph.engine.graph.NodeId;
 import io.reelgraph.engine.type.NodeType;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +29,8 @@ final class NodeState {
     Map<String, PortView> outputs = new HashMap<>();
     String outputSignature = "";
     long version;
+    /** The node's planned items as last reported; null once an item changed. */
+    List<PlannedItem> snapshot;
     /** The versions of the predecessors when this node was last evaluated. */
     Map<NodeId, Long> seen = new HashMap<>();
 

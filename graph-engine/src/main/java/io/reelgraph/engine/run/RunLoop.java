@@ -294,6 +294,7 @@ final class RunLoop implements Evaluation.PaidSink {
                 listener.onEvent(new RunEvent.Cancelled(item.node, item.itemKey));
             }
         }
+        evaluation.invalidateSnapshots();
         evaluation.flush();
         List<Path> outputs = cancelled ? List.of()
                 : OutputWriter.write(context.outputDirectory(), evaluation.outputFiles());

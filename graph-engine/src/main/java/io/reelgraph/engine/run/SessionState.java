@@ -3,7 +3,6 @@ package io.reelgraph.engine.run;
 import io.reelgraph.engine.cache.CacheKey;
 import io.reelgraph.engine.cache.CachedResult;
 import io.reelgraph.engine.cache.ResultCache;
-import io.reelgraph.engine.graph.Connection;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.NodeId;
 import io.reelgraph.engine.validate.GraphValidator;
@@ -33,9 +32,11 @@ final class SessionState {
     };
     private final Set<CacheKey> sighted = new java.util.HashSet<>();
     private long versions;
-    private List<Connection> orderedConnections = List.of();
-    private Set<NodeId> orderedNodes = Set.of();
+    private static final NodeId[] NO_NODES = new NodeId[0];
+
+    private Graph.Shape shape;
     private List<NodeId> order = List.of();
+    private Map<NodeId, NodeId[]> predecessors = Map.of();
 
     long nextVersion() {
         return ++versions;
@@ -43,19 +44,29 @@ final class SessionState {
 
     /** Returns the topological order, computed again only when the graph's shape changed. */
     List<NodeId> order(Graph graph) {
-        Set<NodeId> nodes = nodeIds(graph);
-        if (!graph.connections().equals(orderedConnections) || !nodes.equals(orderedNodes)) {
-            order = List.copyOf(GraphValidator.topologicalOrder(graph));
-            orderedConnections = graph.connections();
-            orderedNodes = nodes;
-        }
+        refreshShape(graph);
         return order;
     }
 
-    private static Set<NodeId> nodeIds(Graph graph) {
-        Set<NodeId> ids = new java.util.HashSet<>(graph.nodeCount() * 2);
-        graph.nodes().forEach(node -> ids.add(node.id()));
-        return ids;
+    /** Returns the distinct predecessors of a node in the current shape. */
+    NodeId[] predecessors(NodeId node) {
+        return predecessors.getOrDefault(node, NO_NODES);
+    }
+
+    private void refreshShape(Graph graph) {
+        if (graph.shape() == shape) {
+            return;
+        }
+        order = List.copyOf(GraphValidator.topologicalOrder(graph));
+        Map<NodeId, NodeId[]> byNode = new HashMap<>(graph.nodeCount() * 2);
+        for (NodeId id : order) {
+            List<NodeId> upstream = graph.predecessors(id);
+            if (!upstream.isEmpty()) {
+                byNode.put(id, upstream.toArray(NO_NODES));
+            }
+        }
+        predecessors = byNode;
+        shape = graph.shape();
     }
 
     /** Forgets nodes that the graph no longer has. */
@@ -93,12 +104,17 @@ final class SessionState {
             boolean retry = state.items.values().removeIf(item -> item.state == ItemState.FAILED
                     || item.state == ItemState.SKIPPED || item.state == ItemState.CANCELLED);
             state.forceEvaluation |= retry;
+            boolean changed = retry;
             for (WorkItem item : state.items.values()) {
                 if (item.state == ItemState.EXECUTED) {
                     item.state = ItemState.CACHED;
                     item.reason = "cached";
                     item.computedHere = false;
+                    changed = true;
                 }
+            }
+            if (changed) {
+                state.snapshot = null;
             }
         }
     }

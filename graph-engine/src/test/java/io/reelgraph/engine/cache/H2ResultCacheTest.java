@@ -61,8 +61,21 @@ class H2ResultCacheTest {
     }
 
     @Test
+    void smallArtifactLivesInItsRow() {
+        try (H2ResultCache cache = H2ResultCache.open(folder)) {
+            CachedResult stored = result("k4", "a short prompt");
+            cache.commit(stored);
+
+            Artifact media = stored.outputs().get("image").single();
+            assertThat(cache.blobs().contains(media.hash())).isFalse();
+            assertThat(cache.lookup(stored.key()).orElseThrow().outputs().get("image").single()
+                    .text()).isEqualTo("a short prompt");
+        }
+    }
+
+    @Test
     void damagedBlobIsNeverUsed() throws Exception {
-        CachedResult stored = result("k2", "intact");
+        CachedResult stored = result("k2", "intact ".repeat(1000));
         try (H2ResultCache cache = H2ResultCache.open(folder)) {
             cache.commit(stored);
             Artifact media = stored.outputs().get("image").single();
