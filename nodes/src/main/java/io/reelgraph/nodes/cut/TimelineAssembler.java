@@ -112,18 +112,22 @@ public final class TimelineAssembler {
     }
 
     /**
-     * Covers the video track from {@code pictureEnd} to {@code end}: extends the scene's last shot
-     * longer when it is a still, otherwise adds a gap.
+     * Covers the video track from {@code pictureEnd} to {@code end}: holds the scene's last
+     * still longer, wherever it stands among the scene's shots, otherwise adds a gap. A still
+     * placed before an image-to-video clip is the clip's first frame, so holding it leads into
+     * the motion without a jump.
      */
     private static void fillPicture(List<TrackItem> video, long pictureEnd, long end,
             int sceneShots) {
         long missing = end - pictureEnd;
-        if (sceneShots > 0 && video.get(video.size() - 1) instanceof TrackItem.Clip last
-                && last.media().kind() == MediaKind.IMAGE) {
-            video.set(video.size() - 1, last.withDuration(last.duration() + missing));
-        } else {
-            video.add(new TrackItem.Gap(missing));
+        for (int i = video.size() - 1; i >= video.size() - sceneShots; i--) {
+            if (video.get(i) instanceof TrackItem.Clip clip
+                    && clip.media().kind() == MediaKind.IMAGE) {
+                video.set(i, clip.withDuration(clip.duration() + missing));
+                return;
+            }
         }
+        video.add(new TrackItem.Gap(missing));
     }
 
     private static long atLeastOneFrame(long frames, MediaRef shot, String key) {

@@ -51,7 +51,7 @@ public final class CutTimelineNode extends BaseNodeType {
             "image/jpeg", "jpg", "image/webp", "webp", "audio/wav", "wav", "audio/mpeg", "mp3");
 
     CutTimelineNode() {
-        super(ID, 2, "Rough cut",
+        super(ID, 3, "Rough cut",
                 "Assembles scenes, shots and dialogue into a timeline and exports FCPXML and EDL.",
                 NodeCategory.CUT,
                 List.of(PortSpec.list("scenes", PortType.SCENE, "the scenes, in order"),
@@ -142,12 +142,16 @@ public final class CutTimelineNode extends BaseNodeType {
             dialogue.add(media(input, line, folder, files));
         }
         // A scene without a clip shows its stills. A scene whose dialogue runs past its clips
-        // shows its still after them, because a still can be extended and a clip cannot.
+        // opens on its still, held as long as needed, because a still can be extended and a
+        // clip cannot, and the still is the first frame of an image-to-video clip.
         List<Item> stills = itemsOf(input, "stills", key);
-        if (shots.isEmpty() || (!stills.isEmpty() && length(dialogue).compareTo(length(shots)) > 0)) {
+        boolean dialogueLonger = length(dialogue).compareTo(length(shots)) > 0;
+        if (shots.isEmpty() || (!stills.isEmpty() && dialogueLonger)) {
+            List<MediaRef> held = new ArrayList<>();
             for (Item still : stills) {
-                shots.add(media(input, still, folder, files));
+                held.add(media(input, still, folder, files));
             }
+            shots.addAll(0, held);
         }
         return new SceneCut(key, json.path("heading").asText(key), shots, dialogue);
     }

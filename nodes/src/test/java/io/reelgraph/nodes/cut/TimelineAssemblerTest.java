@@ -98,6 +98,16 @@ class TimelineAssemblerTest {
         }
 
         @Test
+        void stillBeforeClipIsHeldIntoTheMotion() {
+            Timeline timeline = TimelineAssembler.assemble("Cut", FrameRate.FPS_24, TWO_SECONDS,
+                    List.of(new SceneCut("s1", "1", List.of(still("b.png"),
+                            video("a.mp4", TWO_SECONDS)),
+                            List.of(line("l1.wav", RationalTime.ofSeconds(6))))));
+            assertThat(kinds(timeline.tracks().get(0))).containsExactly("b.png", "a.mp4");
+            assertThat(durations(timeline.tracks().get(0))).containsExactly(96L, 48L);
+        }
+
+        @Test
         void pauseFollowsRate() {
             Timeline timeline = TimelineAssembler.assemble("Cut", FrameRate.FPS_30, TWO_SECONDS,
                     List.of(new SceneCut("s1", "1", List.of(), List.of(
