@@ -25,6 +25,8 @@ public final class Graph {
     private final String description;
     private final List<GraphParameter> parameters;
     private final SortedMap<NodeId, Node> nodes;
+    /** The same nodes by hash, for constant-time lookups during evaluation. */
+    private final Map<NodeId, Node> byId;
     private final List<Connection> connections;
     private final ObjectNode extra;
     private final Map<NodeId, List<Connection>> incoming;
@@ -47,6 +49,7 @@ public final class Graph {
         this.description = description;
         this.parameters = List.copyOf(parameters);
         this.nodes = Collections.unmodifiableSortedMap(new TreeMap<>(nodes));
+        this.byId = new java.util.HashMap<>(this.nodes);
         List<Connection> sorted = new ArrayList<>(new TreeSet<>(connections));
         this.connections = List.copyOf(sorted);
         this.extra = extra.deepCopy();
@@ -62,6 +65,7 @@ public final class Graph {
         this.description = description;
         this.parameters = List.copyOf(parameters);
         this.nodes = Collections.unmodifiableSortedMap(nodes);
+        this.byId = new java.util.HashMap<>(nodes);
         this.connections = base.connections;
         this.extra = base.extra;
         this.incoming = base.incoming;
@@ -76,13 +80,13 @@ public final class Graph {
 
     public static Graph of(String name, String description, List<GraphParameter> parameters,
             Collection<Node> nodes, List<Connection> connections, ObjectNode extra) {
-        SortedMap<NodeId, Node> byId = new TreeMap<>();
+        SortedMap<NodeId, Node> sorted = new TreeMap<>();
         for (Node node : nodes) {
-            if (byId.put(node.id(), node) != null) {
+            if (sorted.put(node.id(), node) != null) {
                 throw new IllegalArgumentException("Duplicate node id " + node.id());
             }
         }
-        return new Graph(name, description, parameters, byId, connections, extra);
+        return new Graph(name, description, parameters, sorted, connections, extra);
     }
 
     private static Map<NodeId, List<Connection>> index(List<Connection> connections, boolean byTarget) {
@@ -117,11 +121,11 @@ public final class Graph {
     }
 
     public Optional<Node> node(NodeId id) {
-        return Optional.ofNullable(nodes.get(id));
+        return Optional.ofNullable(byId.get(id));
     }
 
     public Node requireNode(NodeId id) {
-        Node node = nodes.get(id);
+        Node node = byId.get(id);
         if (node == null) {
             throw new IllegalArgumentException("Graph \"" + name + "\" has no node " + id);
         }

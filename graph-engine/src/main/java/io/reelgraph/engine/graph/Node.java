@@ -102,6 +102,9 @@ public final class Node {
 
     @Override
     public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
         return other instanceof Node node
                 && id.equals(node.id)
                 && type.equals(node.type)

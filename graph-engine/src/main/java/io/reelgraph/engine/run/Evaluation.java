@@ -144,7 +144,7 @@ final class Evaluation {
     private void evaluateIfNeeded(NodeId id) {
         Node node = graph.requireNode(id);
         NodeState state = session.states.get(id);
-        if (state == null || !state.node.equals(node)) {
+        if (state == null || (state.node != node && !state.node.equals(node))) {
             NodeType type = engine.types().find(node.type()).orElseThrow(() ->
                     new IllegalArgumentException("Node " + id + " has unknown type "
                             + node.type() + "; validate the graph before evaluating it"));
@@ -480,6 +480,7 @@ final class Evaluation {
 
     private void rebuildOutputs(NodeState state) {
         state.snapshot = null;
+        session.unsettled.add(state);
         Map<String, PortView> outputs = new HashMap<>();
         StringBuilder signature = new StringBuilder();
         for (PortSpec spec : state.type.outputs()) {

@@ -289,6 +289,10 @@ final class RunLoop implements Evaluation.PaidSink {
                     && item.state != ItemState.SKIPPED && item.state != ItemState.CANCELLED) {
                 item.state = ItemState.CANCELLED;
                 item.dispatched = false;
+                NodeState state = session.states.get(item.node);
+                if (state != null) {
+                    session.unsettled.add(state);
+                }
                 item.reason = cancelled ? "cancelled before it started"
                         : "not started: the run stopped after the first failure";
                 listener.onEvent(new RunEvent.Cancelled(item.node, item.itemKey));

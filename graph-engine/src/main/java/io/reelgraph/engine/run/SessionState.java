@@ -31,6 +31,12 @@ final class SessionState {
         }
     };
     private final Set<CacheKey> sighted = new java.util.HashSet<>();
+    /**
+     * Nodes whose items were computed, failed, skipped or cancelled since the last generation
+     * started; only these change when the next one starts.
+     */
+    final Set<NodeState> unsettled = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
     private long versions;
     private static final NodeId[] NO_NODES = new NodeId[0];
 
@@ -100,22 +106,19 @@ final class SessionState {
      * items that failed, were skipped or were cancelled are tried again.
      */
     void startGeneration() {
-        for (NodeState state : states.values()) {
+        for (NodeState state : unsettled) {
             boolean retry = state.items.values().removeIf(item -> item.state == ItemState.FAILED
                     || item.state == ItemState.SKIPPED || item.state == ItemState.CANCELLED);
             state.forceEvaluation |= retry;
-            boolean changed = retry;
             for (WorkItem item : state.items.values()) {
                 if (item.state == ItemState.EXECUTED) {
                     item.state = ItemState.CACHED;
                     item.reason = "cached";
                     item.computedHere = false;
-                    changed = true;
                 }
             }
-            if (changed) {
-                state.snapshot = null;
-            }
+            state.snapshot = null;
         }
+        unsettled.clear();
     }
 }
