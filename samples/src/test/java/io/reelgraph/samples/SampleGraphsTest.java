@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reelgraph.app.Home;
+import io.reelgraph.app.cli.CliRun;
 import io.reelgraph.app.cli.ExitCodes;
 import java.io.IOException;
 import java.math.BigDecimal;

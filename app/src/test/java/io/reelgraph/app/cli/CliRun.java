@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** One in-process execution of the command line: its exit code and everything it printed. */
-record CliRun(int exitCode, String stdout, String stderr) {
+public record CliRun(int exitCode, String stdout, String stderr) {
 
     /** Reads amounts as exact decimals, the way the reports write them. */
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -28,7 +28,7 @@ record CliRun(int exitCode, String stdout, String stderr) {
     }
 
     /** Executes {@code reelgraph ARGS} the way the launcher would, without a terminal. */
-    static CliRun execute(String... args) {
+    public static CliRun execute(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = ReelgraphCommand.commandLine();
@@ -39,7 +39,7 @@ record CliRun(int exitCode, String stdout, String stderr) {
     }
 
     /** Parses standard output as one JSON document. */
-    JsonNode json() {
+    public JsonNode json() {
         try {
             return JSON.readTree(stdout);
         } catch (IOException e) {
@@ -49,7 +49,7 @@ record CliRun(int exitCode, String stdout, String stderr) {
     }
 
     /** Describes the run for assertion messages. */
-    String describe() {
+    public String describe() {
         return "exit code " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.reelgraph.engine.artifact.Artifact;
 import io.reelgraph.engine.artifact.Item;
 import io.reelgraph.engine.type.Billing;
+import io.reelgraph.engine.type.DeclaredNodeType;
 import io.reelgraph.engine.type.KeyMaterial;
 import io.reelgraph.engine.type.NodeCategory;
 import io.reelgraph.engine.type.NodeException;
@@ -177,63 +178,17 @@ final class BenchTypes {
     }
 
     /** Ports, params and descriptive members shared by the benchmark types. */
-    private abstract class Base implements NodeType {
-        private final String id;
-        private final List<PortSpec> inputs;
-        private final List<PortSpec> outputs;
-        private final List<ParamSpec> params;
+    private abstract class Base extends DeclaredNodeType {
 
         Base(String id, List<PortSpec> inputs, List<PortSpec> outputs, List<ParamSpec> params) {
-            this.id = id;
-            this.inputs = inputs;
-            this.outputs = outputs;
-            this.params = params;
+            super(id, 1, id, "benchmark node type " + id, NodeCategory.UTILITY, inputs, outputs,
+                    params);
         }
 
         @Override
         public KeyMaterial prepare(WorkInput input) throws NodeException {
             keysComputed.incrementAndGet();
             return KeyMaterial.NONE;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public int version() {
-            return 1;
-        }
-
-        @Override
-        public String displayName() {
-            return id;
-        }
-
-        @Override
-        public String description() {
-            return "benchmark node type " + id;
-        }
-
-        @Override
-        public NodeCategory category() {
-            return NodeCategory.UTILITY;
-        }
-
-        @Override
-        public List<PortSpec> inputs() {
-            return inputs;
-        }
-
-        @Override
-        public List<PortSpec> outputs() {
-            return outputs;
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return params;
         }
     }
 }

@@ -6,10 +6,10 @@ import io.reelgraph.engine.artifact.Artifact;
 import io.reelgraph.engine.artifact.Item;
 import io.reelgraph.engine.artifact.PortValue;
 import io.reelgraph.engine.type.Billing;
+import io.reelgraph.engine.type.DeclaredNodeType;
 import io.reelgraph.engine.type.KeyMaterial;
 import io.reelgraph.engine.type.NodeCategory;
 import io.reelgraph.engine.type.NodeException;
-import io.reelgraph.engine.type.NodeType;
 import io.reelgraph.engine.type.NodeTypeRegistry;
 import io.reelgraph.engine.type.OutputFile;
 import io.reelgraph.engine.type.ParamSpec;
@@ -182,57 +182,11 @@ public final class TestTypes {
         }
     }
 
-    abstract static class Base implements NodeType {
-        private final String id;
-        private final List<PortSpec> inputs;
-        private final List<PortSpec> outputs;
-        private final List<ParamSpec> params;
+    abstract static class Base extends DeclaredNodeType {
 
         Base(String id, List<PortSpec> inputs, List<PortSpec> outputs, List<ParamSpec> params) {
-            this.id = id;
-            this.inputs = inputs;
-            this.outputs = outputs;
-            this.params = params;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public int version() {
-            return 1;
-        }
-
-        @Override
-        public String displayName() {
-            return id;
-        }
-
-        @Override
-        public String description() {
-            return "test node type " + id;
-        }
-
-        @Override
-        public NodeCategory category() {
-            return NodeCategory.UTILITY;
-        }
-
-        @Override
-        public List<PortSpec> inputs() {
-            return inputs;
-        }
-
-        @Override
-        public List<PortSpec> outputs() {
-            return outputs;
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return params;
+            super(id, 1, id, "test node type " + id, NodeCategory.UTILITY, inputs, outputs,
+                    params);
         }
     }
 }

@@ -36,9 +36,7 @@ public final class ImageModelNode extends BaseNodeType {
                 List.of(Params.model("image model id from the model catalog"),
                         Params.integer("width", 1344, 64, 4096, "px", "image width"),
                         Params.integer("height", 768, 64, 4096, "px", "image height"),
-                        Params.integer("seed", 0, 0, 4_294_967_295L, "", "generation seed"),
-                        Params.integer("variation", 0, 0, 1_000_000, "",
-                                "re-roll counter: raise it to pay for a new take")));
+                        Params.seed(), Params.variation()));
         this.models = models;
     }
 

@@ -45,6 +45,15 @@ final class Params {
                 .build();
     }
 
+    static ParamSpec seed() {
+        return integer("seed", 0, 0, 4_294_967_295L, "", "generation seed");
+    }
+
+    static ParamSpec variation() {
+        return integer("variation", 0, 0, 1_000_000, "",
+                "re-roll counter: raise it to pay for a new take");
+    }
+
     static JsonNode number(long value) {
         return JSON.numberNode(value);
     }

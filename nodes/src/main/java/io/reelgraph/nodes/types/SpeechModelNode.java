@@ -44,9 +44,7 @@ public final class SpeechModelNode extends BaseNodeType {
                         Params.text("voice", "narrator", "voice for characters without one"),
                         Params.longText("voices", "",
                                 "one CHARACTER=voice pair per line, such as JUNO=Rachel"),
-                        Params.integer("seed", 0, 0, 4_294_967_295L, "", "generation seed"),
-                        Params.integer("variation", 0, 0, 1_000_000, "",
-                                "re-roll counter: raise it to pay for a new take")));
+                        Params.seed(), Params.variation()));
         this.models = models;
     }
 

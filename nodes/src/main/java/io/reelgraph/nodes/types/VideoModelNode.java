@@ -35,9 +35,7 @@ public final class VideoModelNode extends BaseNodeType {
                         Params.integer("duration", 5, 1, 20, "s", "clip length"),
                         Params.integer("width", 1280, 64, 4096, "px", "clip width"),
                         Params.integer("height", 720, 64, 4096, "px", "clip height"),
-                        Params.integer("seed", 0, 0, 4_294_967_295L, "", "generation seed"),
-                        Params.integer("variation", 0, 0, 1_000_000, "",
-                                "re-roll counter: raise it to pay for a new take")));
+                        Params.seed(), Params.variation()));
         this.models = models;
     }
 
