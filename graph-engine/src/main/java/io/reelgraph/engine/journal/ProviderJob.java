@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a provider returned when it accepted a job: its id and the URLs to poll, fetch and
+ * The job a provider accepted: its id and the URLs to poll, fetch and
  * cancel it. Adapters use the URLs from the submit response as they are, because some providers
  * (fal, BFL) return URLs that cannot be rebuilt from the submit URL.
  *
