@@ -80,6 +80,14 @@ public final class H2ResultCache implements ResultCache {
         return blobs;
     }
 
+    /**
+     * Returns the connection pool of the cache database, for stores that share it, such as the
+     * job journal. The pool closes with this cache.
+     */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     private void migrate() {
         try {
             Flyway.configure()

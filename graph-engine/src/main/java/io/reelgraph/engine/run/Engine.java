@@ -7,6 +7,7 @@ import io.reelgraph.engine.cache.CacheKey;
 import io.reelgraph.engine.cache.CachedResult;
 import io.reelgraph.engine.cache.ResultCache;
 import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.journal.JobJournal;
 import io.reelgraph.engine.type.Billing;
 import io.reelgraph.engine.type.NodeTypeRegistry;
 import io.reelgraph.engine.type.OutputFile;
@@ -30,12 +31,27 @@ public final class Engine {
 
     private final NodeTypeRegistry types;
     private final ResultCache cache;
+    private final Optional<JobJournal> journal;
     private final ConcurrentHashMap<CacheKey, CompletableFuture<CachedResult>> inFlight =
             new ConcurrentHashMap<>();
 
     public Engine(NodeTypeRegistry types, ResultCache cache) {
+        this(types, cache, Optional.empty());
+    }
+
+    /**
+     * Creates an engine whose paid work items reach their job journal entry through
+     * {@link io.reelgraph.engine.type.WorkContext#job()}, so async provider jobs survive a
+     * restart without being submitted twice.
+     */
+    public Engine(NodeTypeRegistry types, ResultCache cache, JobJournal journal) {
+        this(types, cache, Optional.of(journal));
+    }
+
+    private Engine(NodeTypeRegistry types, ResultCache cache, Optional<JobJournal> journal) {
         this.types = types;
         this.cache = cache;
+        this.journal = journal;
     }
 
     public NodeTypeRegistry types() {
@@ -44,6 +60,10 @@ public final class Engine {
 
     public ResultCache cache() {
         return cache;
+    }
+
+    public Optional<JobJournal> journal() {
+        return journal;
     }
 
     /** Opens a session that remembers node states between evaluations of one graph. */

@@ -2,6 +2,8 @@ package io.reelgraph.engine.run;
 
 import io.reelgraph.engine.cache.CacheKey;
 import io.reelgraph.engine.cache.CachedResult;
+import io.reelgraph.engine.journal.JobHandle;
+import io.reelgraph.engine.journal.JobJournal;
 import io.reelgraph.engine.type.NodeException;
 import io.reelgraph.engine.type.NodeType;
 import io.reelgraph.engine.type.WorkContext;
@@ -261,6 +263,7 @@ final class RunLoop implements Evaluation.PaidSink {
             }
             CachedResult result = engine.toResult(item, output);
             engine.cache().commit(result);
+            closeJournalEntry(key);
             CachedResult stable = engine.cache().lookup(key).orElse(result);
             mine.complete(stable);
             inbox.add(new Finished(item, stable, false));
@@ -269,6 +272,14 @@ final class RunLoop implements Evaluation.PaidSink {
             inbox.add(new Failed(item, failure));
         } finally {
             engine.inFlight().remove(key, mine);
+        }
+    }
+
+    /** Marks the item's async job done once its result is committed, if it had one. */
+    private void closeJournalEntry(CacheKey key) {
+        Optional<JobJournal> journal = engine.journal();
+        if (journal.isPresent() && journal.get().find(key).isPresent()) {
+            journal.get().done(key);
         }
     }
 
@@ -345,6 +356,11 @@ final class RunLoop implements Evaluation.PaidSink {
         @Override
         public boolean cancelled() {
             return stopping || control.cancelled();
+        }
+
+        @Override
+        public Optional<JobHandle> job() {
+            return engine.journal().map(journal -> new JobHandle(journal, item.key.orElseThrow()));
         }
     }
 }

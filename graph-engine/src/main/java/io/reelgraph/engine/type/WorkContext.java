@@ -1,5 +1,8 @@
 package io.reelgraph.engine.type;
 
+import io.reelgraph.engine.journal.JobHandle;
+import java.util.Optional;
+
 /**
  * The running side of one work item: progress reporting and cancellation.
  */
@@ -18,6 +21,15 @@ public interface WorkContext {
         if (cancelled() || Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("Run cancelled");
         }
+    }
+
+    /**
+     * Returns the job journal entry of this work item, through which an async provider call
+     * records its submit and finds a job that an earlier run submitted. Empty when the engine
+     * runs without a journal.
+     */
+    default Optional<JobHandle> job() {
+        return Optional.empty();
     }
 
     /** A context for work done outside a run, which reports nothing and is never cancelled. */

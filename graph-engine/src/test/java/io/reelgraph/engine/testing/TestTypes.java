@@ -99,6 +99,9 @@ public final class TestTypes {
      */
     public static final class Generate extends Base {
         public final ConcurrentLinkedQueue<String> calls = new ConcurrentLinkedQueue<>();
+        /** The job journal handles the engine gave each call, when it runs with a journal. */
+        public final ConcurrentLinkedQueue<io.reelgraph.engine.journal.JobHandle> jobs =
+                new ConcurrentLinkedQueue<>();
         public final AtomicInteger active = new AtomicInteger();
         public final AtomicInteger peak = new AtomicInteger();
         /** Each call takes one permit before it returns; tests hand them out one by one. */
@@ -132,6 +135,13 @@ public final class TestTypes {
         public WorkOutput execute(WorkInput input, WorkContext context) throws Exception {
             String prompt = input.requireSingle("prompt").text();
             calls.add(prompt);
+            context.job().ifPresent(job -> {
+                jobs.add(job);
+                job.submitting("test", input.stringParam("model"));
+                job.submitted(new io.reelgraph.engine.journal.ProviderJob("job-" + prompt,
+                        java.util.Optional.empty(), java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.util.Optional.empty()));
+            });
             int now = active.incrementAndGet();
             peak.accumulateAndGet(now, Math::max);
             try {

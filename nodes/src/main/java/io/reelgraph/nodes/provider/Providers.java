@@ -1,6 +1,15 @@
 package io.reelgraph.nodes.provider;
 
 import io.reelgraph.engine.type.NodeException;
+import io.reelgraph.nodes.catalog.ModelCatalog;
+import io.reelgraph.nodes.provider.async.PollingPolicy;
+import io.reelgraph.nodes.provider.fal.FalProvider;
+import io.reelgraph.nodes.provider.http.HttpSettings;
+import io.reelgraph.nodes.provider.http.ProviderClient;
+import io.reelgraph.nodes.provider.http.ProviderEndpoints;
+import io.reelgraph.nodes.provider.http.Sleeper;
+import io.reelgraph.nodes.provider.http.StandardErrors;
+import io.reelgraph.nodes.provider.keys.KeyLookup;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +37,24 @@ public final class Providers {
     /** Returns the providers that ship with Reelgraph and need no key: the draft provider. */
     public static Providers builtIn() {
         return of(java.util.List.of(new DraftProvider()));
+    }
+
+    /**
+     * Returns the draft provider plus every adapter this build has for a provider in the
+     * catalog, with keys from {@code keys}. Base URLs come from the catalog unless
+     * {@code REELGRAPH_<PROVIDER>_BASE_URL} is set in {@code environment}.
+     */
+    public static Providers standard(ModelCatalog catalog, KeyLookup keys,
+            Map<String, String> environment) {
+        java.util.List<Provider> providers = new java.util.ArrayList<>();
+        providers.add(new DraftProvider());
+        catalog.provider(FalProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new StandardErrors(), Sleeper.REAL);
+            providers.add(new FalProvider(client, PollingPolicy.IMAGE, PollingPolicy.VIDEO,
+                    Sleeper.REAL));
+        });
+        return of(providers);
     }
 
     public boolean has(String id) {

@@ -1,0 +1,164 @@
+package io.reelgraph.engine.journal;
+
+import io.reelgraph.engine.cache.CacheKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The job journal in the {@code JOB_JOURNAL} table of the result cache database, so that runs in
+ * several processes on one database see each other's jobs. The table is created by the Flyway
+ * migration {@code V2__job_journal.sql}, which runs when the cache opens.
+ */
+public final class H2JobJournal implements JobJournal {
+
+    private static final String COLUMNS = "CACHE_KEY, PROVIDER, MODEL, STATUS, PROVIDER_JOB_ID,"
+            + " PROVIDER_REQUEST_ID, POLL_URL, RESULT_URL, CANCEL_URL, CREATED_AT, UPDATED_AT";
+
+    private final DataSource dataSource;
+
+    /** Creates a journal on a database that the result cache has already migrated. */
+    public H2JobJournal(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Optional<JobEntry> find(CacheKey key) {
+        String sql = "SELECT " + COLUMNS + " FROM JOB_JOURNAL WHERE CACHE_KEY = ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key.hex());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(decode(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the job journal entry of cache key", key, e);
+        }
+    }
+
+    @Override
+    public List<JobEntry> open() {
+        String sql = "SELECT " + COLUMNS + " FROM JOB_JOURNAL"
+                + " WHERE STATUS IN ('SUBMITTING', 'SUBMITTED', 'AMBIGUOUS') ORDER BY CREATED_AT";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet row = statement.executeQuery()) {
+            List<JobEntry> entries = new ArrayList<>();
+            while (row.next()) {
+                entries.add(decode(row));
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new JournalException("Failed to list the open jobs of the job journal: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void submitting(CacheKey key, String provider, String model) {
+        String sql = "MERGE INTO JOB_JOURNAL (" + COLUMNS + ") KEY (CACHE_KEY)"
+                + " VALUES (?, ?, ?, 'SUBMITTING', NULL, NULL, NULL, NULL, NULL, ?, ?)";
+        OffsetDateTime now = now();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key.hex());
+            statement.setString(2, provider);
+            statement.setString(3, model);
+            statement.setObject(4, now);
+            statement.setObject(5, now);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record the submit of cache key", key, e);
+        }
+    }
+
+    @Override
+    public void submitted(CacheKey key, ProviderJob job) {
+        update(key, "STATUS = 'SUBMITTED', PROVIDER_JOB_ID = ?, PROVIDER_REQUEST_ID = ?,"
+                + " POLL_URL = ?, RESULT_URL = ?, CANCEL_URL = ?", job.providerJobId(),
+                job.providerRequestId().orElse(null), job.pollUrl().orElse(null),
+                job.resultUrl().orElse(null), job.cancelUrl().orElse(null));
+    }
+
+    @Override
+    public void ambiguous(CacheKey key, Optional<String> providerRequestId) {
+        update(key, "STATUS = 'AMBIGUOUS', PROVIDER_REQUEST_ID = ?",
+                providerRequestId.orElse(null));
+    }
+
+    @Override
+    public void done(CacheKey key) {
+        update(key, "STATUS = 'DONE'");
+    }
+
+    @Override
+    public void failed(CacheKey key) {
+        update(key, "STATUS = 'FAILED'");
+    }
+
+    @Override
+    public void forget(CacheKey key) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "DELETE FROM JOB_JOURNAL WHERE CACHE_KEY = ?")) {
+            statement.setString(1, key.hex());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("remove the job journal entry of cache key", key, e);
+        }
+    }
+
+    private void update(CacheKey key, String assignments, String... values) {
+        String sql = "UPDATE JOB_JOURNAL SET " + assignments + ", UPDATED_AT = ?"
+                + " WHERE CACHE_KEY = ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (String value : values) {
+                statement.setString(index++, value);
+            }
+            statement.setObject(index++, now());
+            statement.setString(index, key.hex());
+            if (statement.executeUpdate() == 0) {
+                throw new JournalException("The job journal has no entry for cache key "
+                        + key.shortForm() + "; record the submit before its outcome", null);
+            }
+        } catch (SQLException e) {
+            throw failure("update the job journal entry of cache key", key, e);
+        }
+    }
+
+    private static JobEntry decode(ResultSet row) throws SQLException {
+        String jobId = row.getString("PROVIDER_JOB_ID");
+        Optional<String> requestId = Optional.ofNullable(row.getString("PROVIDER_REQUEST_ID"));
+        Optional<ProviderJob> job = jobId == null ? Optional.empty()
+                : Optional.of(new ProviderJob(jobId, requestId,
+                        Optional.ofNullable(row.getString("POLL_URL")),
+                        Optional.ofNullable(row.getString("RESULT_URL")),
+                        Optional.ofNullable(row.getString("CANCEL_URL"))));
+        return new JobEntry(new CacheKey(row.getString("CACHE_KEY")), row.getString("PROVIDER"),
+                row.getString("MODEL"), JobStatus.valueOf(row.getString("STATUS")), job, requestId,
+                instant(row, "CREATED_AT"), instant(row, "UPDATED_AT"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static JournalException failure(String action, CacheKey key, SQLException e) {
+        return new JournalException("Failed to " + action + " " + key.shortForm() + ": "
+                + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,26 @@
+package io.reelgraph.nodes.provider.http;
+
+import io.reelgraph.nodes.provider.error.ProviderException;
+
+/**
+ * Turns a provider's error response into the matching {@link ProviderException} subtype. Each
+ * adapter may wrap {@link StandardErrors} to read its own error shapes.
+ */
+public interface ErrorMapper {
+
+    ProviderException map(ErrorResponse response);
+
+    /**
+     * Returns whether the response is a transient failure worth retrying: by default HTTP 429
+     * and 5xx, but never an out-of-credit or moderation response.
+     */
+    default boolean retryable(ErrorResponse response) {
+        int status = response.status();
+        if (status != 429 && status < 500) {
+            return false;
+        }
+        ProviderException mapped = map(response);
+        return !(mapped instanceof io.reelgraph.nodes.provider.error.OutOfCreditException)
+                && !(mapped instanceof io.reelgraph.nodes.provider.error.ModerationException);
+    }
+}
