@@ -2,10 +2,15 @@ package io.reelgraph.app;
 
 import io.reelgraph.engine.cache.H2ResultCache;
 import io.reelgraph.engine.cache.ResultCache;
+import io.reelgraph.engine.journal.H2JobJournal;
+import io.reelgraph.engine.run.Engine;
 import io.reelgraph.engine.type.NodeTypeRegistry;
 import io.reelgraph.nodes.catalog.CatalogException;
 import io.reelgraph.nodes.catalog.ModelCatalog;
 import io.reelgraph.nodes.provider.Providers;
+import io.reelgraph.nodes.provider.keys.EnvironmentKeyLookup;
+import io.reelgraph.nodes.provider.keys.KeyLookup;
+import java.util.Map;
 import io.reelgraph.nodes.types.StandardNodeTypes;
 
 /**
@@ -15,12 +20,14 @@ import io.reelgraph.nodes.types.StandardNodeTypes;
 public final class Workspace implements AutoCloseable {
 
     private final ModelCatalog catalog;
+    private final KeyLookup keys;
     private final Providers providers;
     private final NodeTypeRegistry types;
     private ResultCache cache;
 
-    private Workspace(ModelCatalog catalog, Providers providers) {
+    private Workspace(ModelCatalog catalog, KeyLookup keys, Providers providers) {
         this.catalog = catalog;
+        this.keys = keys;
         this.providers = providers;
         this.types = StandardNodeTypes.registry(catalog, providers);
     }
@@ -34,11 +41,29 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalStateException("The bundled model catalog is invalid, so this build"
                     + " of Reelgraph is broken: " + e.getMessage(), e);
         }
-        return new Workspace(catalog, Providers.builtIn());
+        // Keys come from environment variables until the key vault is wired in; base URL
+        // overrides (REELGRAPH_<PROVIDER>_BASE_URL) come from the environment too, never from
+        // a graph file.
+        Map<String, String> environment = System.getenv();
+        KeyLookup keys = new EnvironmentKeyLookup(catalog, environment);
+        return new Workspace(catalog, keys, Providers.standard(catalog, keys, environment));
     }
 
     public ModelCatalog catalog() {
         return catalog;
+    }
+
+    public KeyLookup keys() {
+        return keys;
+    }
+
+    /** Returns an engine on the result cache, with the job journal in the same database. */
+    public Engine engine() {
+        ResultCache opened = cache();
+        if (opened instanceof H2ResultCache h2) {
+            return new Engine(types, opened, new H2JobJournal(h2.dataSource()));
+        }
+        return new Engine(types, opened);
     }
 
     public Providers providers() {

@@ -23,7 +23,7 @@ final class Planning {
     static Planning of(LoadedGraph loaded, Workspace workspace, Path output, boolean draft) {
         Engine engine;
         try {
-            engine = new Engine(workspace.types(), workspace.cache());
+            engine = workspace.engine();
         } catch (CacheException e) {
             throw new CommandFailure(ExitCodes.INTERNAL, e.getMessage());
         }

@@ -101,12 +101,17 @@ final class RunCommand implements Callable<Integer> {
     /** Refuses a run that needs a provider this build cannot call, before anything is sent. */
     private static void requireCallableProviders(Plan plan, Workspace workspace) {
         java.util.SortedSet<String> missing = new java.util.TreeSet<>();
+        java.util.SortedSet<String> keyless = new java.util.TreeSet<>();
         for (PlannedItem item : plan.items()) {
             boolean toRun = item.state() == ItemState.WILL_RUN
                     || item.state() == ItemState.BLOCKED_ON_UPSTREAM;
             if (toRun && item.paid() && item.billing().isPresent()
-                    && !workspace.providers().has(item.provider())) {
-                missing.add(item.provider());
+                    && !item.draft()) {
+                if (!workspace.providers().has(item.provider())) {
+                    missing.add(item.provider());
+                } else if (workspace.keys().find(item.provider()).isEmpty()) {
+                    keyless.add(item.provider());
+                }
             }
         }
         if (!missing.isEmpty()) {
@@ -114,6 +119,17 @@ final class RunCommand implements Callable<Integer> {
                     + " provider" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
                     + " yet, and the plan needs " + (missing.size() == 1 ? "it" : "them")
                     + "; run with --draft to use the free draft provider. Nothing was sent.");
+        }
+        if (!keyless.isEmpty()) {
+            java.util.List<String> variables = new java.util.ArrayList<>();
+            for (String provider : keyless) {
+                String variable = workspace.catalog().provider(provider)
+                        .map(spec -> spec.keyEnvironmentVariable()).orElse("?");
+                variables.add(provider + " (" + variable + ")");
+            }
+            throw new CommandFailure(ExitCodes.REFUSED, "No key for " + String.join(", ",
+                    variables) + "; set the environment variable to your own key, or run with"
+                    + " --draft. Nothing was sent.");
         }
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reelgraph.app.Home;
-import io.reelgraph.nodes.catalog.Money;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -61,9 +61,39 @@ class RefusalTest {
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(ExitCodes.REFUSED);
         // This build calls only the draft provider, so the run stops before it would ask.
-        assertThat(run.stderr()).contains("This build of Reelgraph cannot call providers"
-                + " elevenlabs, fal yet");
+        assertThat(run.stderr()).contains("This build of Reelgraph cannot call provider"
+                + " elevenlabs yet");
         assertThat(run.stderr()).contains("Nothing was sent.");
+        assertNothingSent();
+    }
+
+    @Test
+    void missingKeyRefusesNamingTheVariable() throws IOException {
+        // Without the speech node the plan needs only fal, which this build can call.
+        ObjectNode json = SampleGraph.read(graph);
+        com.fasterxml.jackson.databind.node.ArrayNode nodes = json.withArray("nodes");
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            if (nodes.get(i).path("id").asText().equals("voices")) {
+                nodes.remove(i);
+            }
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode connections = json.withArray("connections");
+        for (int i = connections.size() - 1; i >= 0; i--) {
+            JsonNode connection = connections.get(i);
+            if (connection.path("from").path("node").asText().equals("voices")
+                    || connection.path("to").path("node").asText().equals("voices")) {
+                connections.remove(i);
+            }
+        }
+        SampleGraph.write(json, graph);
+        assumeTrue(System.getenv("FAL_KEY") == null, "FAL_KEY is set in this environment");
+
+        CliRun run = CliRun.execute("run", graph.toString(), "--yes", "--report",
+                report.toString());
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(run.stderr()).contains("No key for fal (FAL_KEY); set the environment"
+                + " variable to your own key, or run with --draft. Nothing was sent.");
         assertNothingSent();
     }
 
