@@ -234,8 +234,9 @@ public final class Vault implements AutoCloseable {
             VaultContents contents = session.contents;
             StoredKey key = existing(contents, alias);
             if (!key.provider.equals(provider)) {
-                throw new KeyEntryException(file, "The key alias " + alias + " is a key for "
-                        + key.provider + ", not for " + provider + "; bind a " + provider + " key");
+                throw new KeyEntryException(file, "The key alias " + alias + " is a key for"
+                        + " provider " + key.provider + ", not " + provider + "; choose a key for "
+                        + provider);
             }
             if (!key.usableBy(Optional.of(project))) {
                 throw new KeyEntryException(file, "The key alias " + alias + " is scoped to project "
