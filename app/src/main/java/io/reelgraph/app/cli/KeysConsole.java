@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Where the {@code keys} commands read the environment, the passphrase and secrets from. Tests
- * replace it, because Java cannot set environment variables or fake a terminal.
+ * The source of the environment, the passphrase and secrets for the {@code keys} commands.
+ * Tests replace it, because Java cannot set environment variables or fake a terminal.
  */
 interface KeysConsole {
 
@@ -36,7 +36,7 @@ interface KeysConsole {
      */
     char[] readLine() throws IOException;
 
-    /** The console of this process: {@link System#console()}, standard input and the real environment. */
+    /** Returns the console of this process: its terminal, standard input and environment. */
     static KeysConsole system() {
         return new SystemKeysConsole(System.console(), System.in);
     }
@@ -74,6 +74,8 @@ interface KeysConsole {
             return line;
         }
 
+        // NOTE: the reader decodes standard input through its own buffer, which keeps piped bytes
+        // until it is garbage collected.
         @Override
         public char[] readLine() throws IOException {
             // Reads character by character into an array that is wiped when it grows, so the

@@ -4,7 +4,7 @@ import io.reelgraph.engine.file.SecretPatterns;
 import java.util.Arrays;
 
 /**
- * A provider key handed out by the vault. It holds its own copy of the characters; close it as
+ * A provider key handed out by the vault. It keeps its own copy of the characters; close it as
  * soon as the key is no longer needed, which overwrites them. {@link #toString()} shows only the
  * masked form.
  */

@@ -45,7 +45,7 @@ public final class Vault implements AutoCloseable {
     private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A change made under the lock; it sets {@link Session#changed} when the file must be written. */
+    /** A change made under the lock; it sets {@link Session#changed} when the file needs writing. */
     private interface Change<T> {
         T apply(Session session) throws VaultException;
     }
@@ -522,10 +522,10 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    private static void requireName(String name, String what) {
-        Objects.requireNonNull(name, what);
+    private static void requireName(String name, String kind) {
+        Objects.requireNonNull(name, kind);
         if (name.isBlank()) {
-            throw new IllegalArgumentException("The " + what + " name is blank");
+            throw new IllegalArgumentException("The " + kind + " name is blank");
         }
     }
 

@@ -33,8 +33,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * 72      -   ciphertext
  * </pre>
  *
- * <p>The CRC tells accidental damage to the header apart from a wrong passphrase, and the key
- * check value tells a wrong passphrase apart from damaged ciphertext. Neither helps an attacker:
+ * <p>The CRC distinguishes accidental damage to the header from a wrong passphrase, and the key
+ * check value distinguishes a wrong passphrase from damaged ciphertext. Neither helps an attacker:
  * the CRC is public, and testing a passphrase guess against the check value costs one Argon2id
  * derivation, the same as testing it against the GCM tag.
  */
@@ -192,8 +192,8 @@ final class VaultFile {
         KeyParameter keyParameter = new KeyParameter(keyBytes);
         cipher.init(encrypt, new AEADParameters(keyParameter, TAG_LENGTH * 8, nonce, header));
 
-        // KeyParameter keeps its own copy. Both copies can go once the cipher has expanded the
-        // key.
+        // KeyParameter makes its own copy of the key. The cipher has expanded the key by now, so
+        // both copies are wiped.
         // NOTE: the AES engine keeps its round keys until the cipher is garbage collected.
         Arrays.fill(keyBytes, (byte) 0);
         Arrays.fill(keyParameter.getKey(), (byte) 0);

@@ -10,7 +10,7 @@ public final class VaultLockedException extends VaultException {
 
     VaultLockedException(Path file, Path lockFile, Duration waited) {
         super(file, file + ": the key vault is locked by another process (lock file " + lockFile
-                + "); gave up after " + waited.toMillis() + " ms. Wait for the other Reelgraph"
-                + " command to finish and try again.");
+                + "); timed out after " + waited.toMillis() + " ms. Wait for the other"
+                + " Reelgraph command to finish and try again.");
     }
 }

@@ -689,7 +689,7 @@ class VaultTest {
                             OPENAI_KEY.toCharArray(), Optional.empty()))
                             .isInstanceOf(VaultLockedException.class)
                             .hasMessage(file + ": the key vault is locked by another process (lock"
-                                    + " file " + file + ".lock); gave up after 200 ms. Wait for"
+                                    + " file " + file + ".lock); timed out after 200 ms. Wait for"
                                     + " the other Reelgraph command to finish and try again.");
                     assertThat(Files.readAllBytes(file)).isEqualTo(before);
                 } finally {
