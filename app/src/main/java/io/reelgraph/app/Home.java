@@ -27,6 +27,11 @@ public final class Home {
         return Path.of(System.getProperty("user.home"), ".reelgraph");
     }
 
+    /** Returns the key vault file, {@code keys.vault} in the home folder. */
+    public static Path vaultFile() {
+        return folder().resolve("keys.vault");
+    }
+
     public static Path cacheFolder() {
         return folder().resolve("cache");
     }

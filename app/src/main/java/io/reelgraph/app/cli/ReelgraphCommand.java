@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
             "Results are cached in REELGRAPH_HOME (default ~/.reelgraph), so nothing is paid for"
                     + " twice."},
         subcommands = {RunCommand.class, EstimateCommand.class, ValidateCommand.class,
-            BreakdownCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class},
+            BreakdownCommand.class, ModelsCommand.class, KeysCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
 public final class ReelgraphCommand implements Runnable {
 
@@ -28,7 +29,22 @@ public final class ReelgraphCommand implements Runnable {
 
     /** Returns the command line, for callers that redirect its output, such as tests. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new ReelgraphCommand());
+        return commandLine(KeysConsole.system());
+    }
+
+    /** Returns the command line with the {@code keys} commands reading from the given console. */
+    static CommandLine commandLine(KeysConsole keysConsole) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == KeysCommand.class) {
+                    return type.cast(new KeysCommand(keysConsole));
+                }
+                return defaults.create(type);
+            }
+        };
+        CommandLine commandLine = new CommandLine(new ReelgraphCommand(), factory);
         commandLine.setOut(new RedactingWriter(new java.io.OutputStreamWriter(System.out,
                 java.nio.charset.StandardCharsets.UTF_8)));
         commandLine.setErr(new RedactingWriter(new java.io.OutputStreamWriter(System.err,
