@@ -10,7 +10,13 @@ import io.reelgraph.nodes.catalog.ModelCatalog;
 import io.reelgraph.nodes.provider.Providers;
 import io.reelgraph.nodes.provider.keys.EnvironmentKeyLookup;
 import io.reelgraph.nodes.provider.keys.KeyLookup;
+import io.reelgraph.nodes.vault.Vault;
+import io.reelgraph.nodes.vault.VaultException;
+import io.reelgraph.nodes.vault.VaultKeyLookup;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import io.reelgraph.nodes.types.StandardNodeTypes;
 
 /**
@@ -24,6 +30,8 @@ public final class Workspace implements AutoCloseable {
     private final Providers providers;
     private final NodeTypeRegistry types;
     private ResultCache cache;
+    private Vault vault;
+    private KeyLookup vaultKeys;
 
     private Workspace(ModelCatalog catalog, KeyLookup keys, Providers providers) {
         this.catalog = catalog;
@@ -45,16 +53,45 @@ public final class Workspace implements AutoCloseable {
         // overrides (REELGRAPH_<PROVIDER>_BASE_URL) come from the environment too, never from
         // a graph file.
         Map<String, String> environment = System.getenv();
-        KeyLookup keys = new EnvironmentKeyLookup(catalog, environment);
-        return new Workspace(catalog, keys, Providers.standard(catalog, keys, environment));
+        KeyLookup environmentKeys = new EnvironmentKeyLookup(catalog, environment);
+        Workspace[] created = new Workspace[1];
+        // Providers ask for a key only when they call out, so the vault opens on first use.
+        KeyLookup keys = provider -> created[0].keys().find(provider);
+        created[0] = new Workspace(catalog, environmentKeys,
+                Providers.standard(catalog, keys, environment));
+        return created[0];
     }
 
     public ModelCatalog catalog() {
         return catalog;
     }
 
-    public KeyLookup keys() {
-        return keys;
+    /**
+     * Returns the key lookup: the vault in the home folder when it exists and
+     * {@code REELGRAPH_PASSPHRASE} unlocks it, with environment variables as the fallback.
+     *
+     * @throws IllegalStateException when the vault exists but cannot be opened; the message
+     *     says why, without key material
+     */
+    public synchronized KeyLookup keys() {
+        if (vaultKeys != null) {
+            return vaultKeys;
+        }
+        Path file = Home.vaultFile();
+        String passphrase = System.getenv("REELGRAPH_PASSPHRASE");
+        if (!Files.isRegularFile(file) || passphrase == null || passphrase.isEmpty()) {
+            // NOTE: a run in a terminal could ask for the passphrase; today only the variable
+            // unlocks the vault for runs, and keys come from the environment otherwise.
+            return keys;
+        }
+        try {
+            vault = Vault.open(file, passphrase.toCharArray());
+        } catch (VaultException e) {
+            throw new IllegalStateException("The key vault " + file + " could not be opened: "
+                    + e.getMessage(), e);
+        }
+        vaultKeys = new VaultKeyLookup(vault, Optional.empty(), keys);
+        return vaultKeys;
     }
 
     /** Returns an engine on the result cache, with the job journal in the same database. */
@@ -84,6 +121,9 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        if (vault != null) {
+            vault.close();
+        }
         if (cache != null) {
             cache.close();
         }

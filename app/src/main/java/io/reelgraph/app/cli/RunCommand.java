@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
                     && !item.draft()) {
                 if (!workspace.providers().has(item.provider())) {
                     missing.add(item.provider());
-                } else if (workspace.keys().find(item.provider()).isEmpty()) {
+                } else if (hasNoKey(workspace, item.provider())) {
                     keyless.add(item.provider());
                 }
             }
@@ -130,6 +130,15 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.REFUSED, "No key for " + String.join(", ",
                     variables) + "; set the environment variable to your own key, or run with"
                     + " --draft. Nothing was sent.");
+        }
+    }
+
+    private static boolean hasNoKey(Workspace workspace, String provider) {
+        try {
+            return workspace.keys().find(provider).isEmpty();
+        } catch (IllegalStateException e) {
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, e.getMessage()
+                    + " Nothing was sent.");
         }
     }
 
