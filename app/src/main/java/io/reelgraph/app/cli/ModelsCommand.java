@@ -26,6 +26,10 @@ final class ModelsCommand implements Callable<Integer> {
             description = "only models of this kind: image, video, speech, music, sfx or text")
     String modality;
 
+    @Option(names = "--provider", paramLabel = "ID",
+            description = "only models of this provider, such as fal or openai")
+    String provider;
+
     @Option(names = "--json", description = "prints the models as JSON")
     boolean json;
 
@@ -47,10 +51,15 @@ final class ModelsCommand implements Callable<Integer> {
                 models = workspace.catalog().byModality(kind);
             }
         }
+        if (provider != null) {
+            String wanted = provider;
+            models = models.stream().filter(model -> model.provider().equals(wanted)).toList();
+        }
         if (json) {
             ArrayNode list = JsonNodeFactory.instance.arrayNode();
             for (ModelSpec model : models) {
                 list.addObject().put("id", model.id()).put("provider", model.provider())
+                        .put("model", model.apiModel())
                         .put("modality", model.modality().code())
                         .put("priceUnit", model.price().unit().code())
                         .put("priceUsd", model.price().usd())

@@ -98,6 +98,21 @@ class HelpAndModelsTest {
         }
 
         @Test
+        void providerFilterKeepsOnlyThatProvider() {
+            CliRun models = CliRun.execute("models", "--provider", "fal", "--json");
+
+            assertThat(models.exitCode()).as(models.describe()).isZero();
+            JsonNode list = models.json().path("models");
+            assertThat(list.size()).isGreaterThan(5);
+            for (JsonNode model : list) {
+                assertThat(model.path("provider").asText()).isEqualTo("fal");
+                assertThat(model.path("model").asText()).isNotBlank();
+                assertThat(model.path("modality").asText()).isNotBlank();
+                assertThat(model.path("priceUsd").isNumber()).isTrue();
+            }
+        }
+
+        @Test
         void unknownModalityIsUsageError() {
             CliRun models = CliRun.execute("models", "--modality", "hologram");
 
