@@ -260,6 +260,14 @@ public final class Evaluator implements AutoCloseable {
     public void close() {
         cancelRun();
         worker.shutdown();
+        try {
+            // Waits for a plan in flight, so that the caller can close the cache after this.
+            if (!worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("The editor's engine thread did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record SessionKey(Path folder, boolean draft, Bindings bindings) {

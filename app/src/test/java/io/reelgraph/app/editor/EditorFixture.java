@@ -80,8 +80,10 @@ final class EditorFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        execute(() -> window.document().replace(window.document().graph(),
-                window.document().file()));
+        execute(() -> {
+            window.document().replace(window.document().graph(), window.document().file());
+            window.closeWindow();
+        });
         frame.cleanUp();
         workspace.close();
         System.clearProperty(Home.PROPERTY);

@@ -71,6 +71,10 @@ class EditorWindowTest {
                     editor.window.document().graph().node(added).isPresent());
             Connection wire = Connection.of("shot-prompt", "prompt", "image-1", "prompt");
             boolean connected = execute(() -> editor.window.connect(wire));
+            // A new model node has no model until the artist picks one; validation says so.
+            execute(() -> editor.window.setParam(added, "model",
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            "fal/fal-ai/flux-pro/kontext")));
 
             assertThat(connected).isTrue();
             assertThat(execute(() -> editor.window.document().graph().connections()))
@@ -165,19 +169,21 @@ class EditorWindowTest {
             assertThat(after.count(ItemState.WILL_RUN)).isZero();
             assertThat(after.count(ItemState.BLOCKED_ON_UPSTREAM)).isZero();
             assertThat(execute(() -> editor.window.canvas().badgeText(KEYFRAME)))
-                    .isEqualTo("$0.00 · 6/6 cached · DRAFT");
+                    .isEqualTo("$0.0000 · 6/6 cached · DRAFT");
 
             runAndConfirm();
             assertThat(execute(editor.window::runSummary)).contains(" 0 executed, ");
         }
 
         private void runAndConfirm() {
+            String before = execute(editor.window::runSummary);
             editor.frame.button("toolbar.run").click();
             editor.frame.optionPane().requireMessage(java.util.regex.Pattern.compile(
                     "(?s).*Projected cost: \\$0.*Draft mode.*"));
             editor.frame.optionPane().buttonWithText("Run").click();
             editor.waitFor("the run to finish", () -> !editor.window.running()
-                    && editor.window.runSummary().startsWith("Run "));
+                    && editor.window.runSummary().startsWith("Run ")
+                    && !editor.window.runSummary().equals(before));
         }
 
         private GenericTypeMatcher<JLabel> imageLabel() {
