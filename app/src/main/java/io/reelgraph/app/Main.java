@@ -2,7 +2,10 @@ package io.reelgraph.app;
 
 import io.reelgraph.app.cli.ReelgraphCommand;
 
-/** Starts the Reelgraph command line. */
+/**
+ * Starts Reelgraph: the editor with no arguments or with one {@code .reelgraph} file, else the
+ * command line.
+ */
 public final class Main {
 
     private Main() {
@@ -10,6 +13,10 @@ public final class Main {
 
     public static void main(String[] args) {
         Home.prepareLogging();
-        System.exit(ReelgraphCommand.execute(args));
+        String[] command = args;
+        if (args.length == 1 && args[0].endsWith(".reelgraph")) {
+            command = new String[] {"edit", args[0]};
+        }
+        System.exit(ReelgraphCommand.execute(command));
     }
 }

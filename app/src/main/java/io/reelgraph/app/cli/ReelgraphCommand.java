@@ -13,14 +13,21 @@ import picocli.CommandLine.Spec;
         description = {"Plans, estimates and runs Reelgraph generation graphs.",
             "Results are cached in REELGRAPH_HOME (default ~/.reelgraph), so nothing is paid for"
                     + " twice."},
-        subcommands = {RunCommand.class, EstimateCommand.class, ValidateCommand.class,
-            BreakdownCommand.class, ModelsCommand.class, KeysCommand.class,
+        subcommands = {EditCommand.class, RunCommand.class, EstimateCommand.class,
+            ValidateCommand.class, BreakdownCommand.class, ModelsCommand.class, KeysCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})
-public final class ReelgraphCommand implements Runnable {
+public final class ReelgraphCommand implements Runnable, CommandLine.IExitCodeGenerator {
 
     @Spec
     CommandSpec spec;
+
+    private int exitCode;
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
 
     /** Runs the command line and returns its exit code. */
     public static int execute(String... args) {
@@ -81,10 +88,10 @@ public final class ReelgraphCommand implements Runnable {
         return ExitCodes.USAGE;
     }
 
+    /** With no command, opens the editor on an empty graph, or prints help without a display. */
     @Override
     public void run() {
-        // NOTE: with no command, the editor will open here once it exists; until then, help.
-        spec.commandLine().usage(spec.commandLine().getOut());
+        exitCode = EditCommand.open(spec, java.util.Optional.empty());
     }
 
     /** Reports the version from the jar manifest. */

@@ -1,0 +1,278 @@
+package io.reelgraph.app.editor;
+
+import io.reelgraph.app.Workspace;
+import io.reelgraph.engine.artifact.ContentHash;
+import io.reelgraph.engine.artifact.PortValue;
+import io.reelgraph.engine.cache.CacheException;
+import io.reelgraph.engine.cache.CachedResult;
+import io.reelgraph.engine.file.FolderFileAccess;
+import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.run.Engine;
+import io.reelgraph.engine.run.EvaluationContext;
+import io.reelgraph.engine.run.ItemState;
+import io.reelgraph.engine.run.OutputException;
+import io.reelgraph.engine.run.Plan;
+import io.reelgraph.engine.run.PlannedItem;
+import io.reelgraph.engine.run.RunControl;
+import io.reelgraph.engine.run.RunListener;
+import io.reelgraph.engine.run.RunOptions;
+import io.reelgraph.engine.run.RunResult;
+import io.reelgraph.engine.run.Session;
+import io.reelgraph.engine.validate.BindingException;
+import io.reelgraph.engine.validate.Bindings;
+import io.reelgraph.engine.validate.GraphValidator;
+import io.reelgraph.engine.validate.ParamResolver;
+import io.reelgraph.engine.validate.Problem;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javax.swing.SwingUtilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plans and runs the edited graph on one background thread, never on the event dispatch
+ * thread, and hands every outcome and run event to the event dispatch thread. Plans are
+ * requested after each edit; a plan that an edit made stale before it started is skipped, and
+ * one that finished after a newer request is dropped.
+ */
+public final class Evaluator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
+
+    private final Workspace workspace;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "reelgraph-editor-engine");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong latestPlan = new AtomicLong();
+    private final Map<SessionKey, Session> sessions = new HashMap<>();
+    private volatile RunControl runControl;
+    private Engine engine;
+
+    public Evaluator(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** The outcome of planning: validation problems, the plan, or why neither exists. */
+    public record PlanOutcome(Graph graph, boolean draft, List<Problem> problems,
+            Optional<Plan> plan, Optional<String> failure) {
+
+        public List<Problem> errors() {
+            return problems.stream().filter(Problem::isError).toList();
+        }
+    }
+
+    /** The outcome of a run, or why it did not start or failed. */
+    public record RunOutcome(Optional<RunResult> result, Optional<String> failure,
+            Path outputFolder) {
+    }
+
+    /** Plans {@code graph} and hands the outcome to {@code onEventThread} unless it is stale. */
+    public void plan(Graph graph, Path folder, boolean draft, Consumer<PlanOutcome> onEventThread) {
+        long request = latestPlan.incrementAndGet();
+        worker.execute(() -> {
+            if (latestPlan.get() != request) {
+                return;
+            }
+            PlanOutcome outcome = planNow(graph, folder, draft);
+            SwingUtilities.invokeLater(() -> {
+                if (latestPlan.get() == request) {
+                    onEventThread.accept(outcome);
+                }
+            });
+        });
+    }
+
+    /**
+     * Runs {@code graph}: outputs go to {@code out/} in {@code folder}, as with the command line.
+     * Run events reach {@code events} on the event dispatch thread.
+     */
+    public void run(Graph graph, Path folder, boolean draft, RunListener events,
+            Consumer<RunOutcome> onEventThread) {
+        RunControl control = new RunControl();
+        runControl = control;
+        worker.execute(() -> {
+            RunOutcome outcome = runNow(graph, folder, draft, events, control);
+            SwingUtilities.invokeLater(() -> onEventThread.accept(outcome));
+        });
+    }
+
+    /** Cancels the run in progress; finished results stay in the cache. */
+    public void cancelRun() {
+        RunControl control = runControl;
+        if (control != null) {
+            control.cancel();
+        }
+    }
+
+    /** Loads the stored outputs of work items and hands them to the event dispatch thread. */
+    public void loadOutputs(List<PlannedItem> items, Consumer<List<ItemOutput>> onEventThread) {
+        worker.execute(() -> {
+            List<ItemOutput> outputs = loadNow(items);
+            SwingUtilities.invokeLater(() -> onEventThread.accept(outputs));
+        });
+    }
+
+    static Path outputFolder(Path folder) {
+        return folder.resolve("out");
+    }
+
+    private PlanOutcome planNow(Graph graph, Path folder, boolean draft) {
+        Prepared prepared;
+        try {
+            prepared = prepare(graph, folder, draft);
+        } catch (BindingException e) {
+            return new PlanOutcome(graph, draft, List.of(), Optional.empty(),
+                    Optional.of(String.join("; ", e.problems())));
+        } catch (CacheException e) {
+            return new PlanOutcome(graph, draft, List.of(), Optional.empty(),
+                    Optional.of(e.getMessage()));
+        }
+        if (prepared.problems().stream().anyMatch(Problem::isError)) {
+            return new PlanOutcome(graph, draft, prepared.problems(), Optional.empty(),
+                    Optional.empty());
+        }
+        try {
+            Plan plan = prepared.session().plan(graph);
+            return new PlanOutcome(graph, draft, prepared.problems(), Optional.of(plan),
+                    Optional.empty());
+        } catch (RuntimeException e) {
+            LOG.error("Failed to plan graph {}", graph.name(), e);
+            return new PlanOutcome(graph, draft, prepared.problems(), Optional.empty(),
+                    Optional.of("Planning failed: " + e.getMessage()));
+        }
+    }
+
+    private RunOutcome runNow(Graph graph, Path folder, boolean draft, RunListener events,
+            RunControl control) {
+        Path output = outputFolder(folder);
+        try {
+            Prepared prepared = prepare(graph, folder, draft);
+            List<Problem> errors = prepared.problems().stream().filter(Problem::isError).toList();
+            if (!errors.isEmpty()) {
+                return failed(output, errors.size() + " problem(s) stop the run, first: "
+                        + errors.get(0).describe() + ". Nothing was sent.");
+            }
+            Plan plan = prepared.session().plan(graph);
+            Optional<String> missing = missingProviders(plan);
+            if (missing.isPresent()) {
+                return failed(output, missing.get());
+            }
+            RunListener handOver = event -> SwingUtilities.invokeLater(() -> events.onEvent(event));
+            LOG.info("Run started: graph {}, {} work items, draft {}", graph.name(),
+                    plan.items().size(), draft);
+            RunResult result = prepared.session().run(graph, RunOptions.DEFAULT, handOver, control);
+            LOG.info("Run finished: graph {}, {} executed, {} cached, {} failed", graph.name(),
+                    result.executed(), result.cached(), result.failed());
+            return new RunOutcome(Optional.of(result), Optional.empty(), output);
+        } catch (BindingException e) {
+            return failed(output, String.join("; ", e.problems()));
+        } catch (OutputException e) {
+            return failed(output, e.getMessage()
+                    + " Generated results are cached; run again once the folder is fixed.");
+        } catch (RuntimeException e) {
+            LOG.error("Run of graph {} failed", graph.name(), e);
+            return failed(output, "Run failed: " + e.getMessage());
+        }
+    }
+
+    private static RunOutcome failed(Path output, String message) {
+        return new RunOutcome(Optional.empty(), Optional.of(message), output);
+    }
+
+    private Optional<String> missingProviders(Plan plan) {
+        SortedSet<String> missing = new TreeSet<>();
+        for (PlannedItem item : plan.items()) {
+            boolean toRun = item.state() == ItemState.WILL_RUN
+                    || item.state() == ItemState.BLOCKED_ON_UPSTREAM;
+            if (toRun && item.paid() && item.billing().isPresent()
+                    && !workspace.providers().has(item.provider())) {
+                missing.add(item.provider());
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("This build of Reelgraph cannot call provider(s) "
+                + String.join(", ", missing) + " yet, and the plan needs them; turn on Draft to"
+                + " use the free draft provider. Nothing was sent.");
+    }
+
+    private Prepared prepare(Graph graph, Path folder, boolean draft) throws BindingException {
+        Bindings bindings = Bindings.of(graph, Map.of());
+        FolderFileAccess files = FolderFileAccess.of(folder);
+        List<Problem> problems = GraphValidator.validate(graph, workspace.types(), bindings, files);
+        SessionKey key = new SessionKey(folder, draft, bindings);
+        Session session = sessions.get(key);
+        if (session == null) {
+            if (engine == null) {
+                engine = new Engine(workspace.types(), workspace.cache());
+            }
+            String graphId = ContentHash.of(folder.resolve(graph.name()).toString()
+                    .getBytes(StandardCharsets.UTF_8)).shortForm();
+            EvaluationContext context = new EvaluationContext(graphId,
+                    (node, type) -> ParamResolver.resolve(node, type, bindings), files,
+                    outputFolder(folder), draft, bindings.values());
+            session = engine.session(context);
+            sessions.put(key, session);
+        }
+        return new Prepared(session, problems);
+    }
+
+    private List<ItemOutput> loadNow(List<PlannedItem> items) {
+        List<ItemOutput> outputs = new ArrayList<>();
+        for (PlannedItem item : items) {
+            if (item.key().isEmpty() || !item.state().hasResult()) {
+                continue;
+            }
+            Optional<CachedResult> stored;
+            try {
+                stored = workspace.cache().lookup(item.key().get());
+            } catch (RuntimeException e) {
+                LOG.error("Failed to load the result of node {} item {}", item.node(),
+                        item.itemKey(), e);
+                continue;
+            }
+            for (Entry<String, PortValue> port : new java.util.TreeMap<>(
+                    stored.map(CachedResult::outputs).orElse(Map.of())).entrySet()) {
+                for (io.reelgraph.engine.artifact.Item value : port.getValue().items()) {
+                    outputs.add(ItemOutput.of(item.itemKey(), port.getKey(), value.artifact()));
+                }
+            }
+        }
+        return outputs;
+    }
+
+    @Override
+    public void close() {
+        cancelRun();
+        worker.shutdown();
+        try {
+            // Waits for a plan in flight, so that the caller can close the cache after this.
+            if (!worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("The editor's engine thread did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record SessionKey(Path folder, boolean draft, Bindings bindings) {
+    }
+
+    private record Prepared(Session session, List<Problem> problems) {
+    }
+}

@@ -1,0 +1,266 @@
+package io.reelgraph.app.editor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.reelgraph.engine.graph.Node;
+import io.reelgraph.engine.graph.NodeId;
+import io.reelgraph.engine.type.NodeType;
+import io.reelgraph.engine.type.ParamSpec;
+import io.reelgraph.engine.type.ParamSpec.ParamKind;
+import io.reelgraph.engine.validate.Problem;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.awt.event.FocusAdapter;
+import java.awt.event.FocusEvent;
+import java.util.List;
+import java.util.Optional;
+import javax.swing.BorderFactory;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import javax.swing.text.JTextComponent;
+
+/**
+ * The inspector: the selected node's id and type, its validation problems, and one editor per
+ * {@link ParamSpec} with the spec's unit and range. Typed text is stored only when it parses as
+ * the param's kind; a stored value that breaks its range is shown in red with the reason.
+ */
+final class InspectorPanel extends JPanel {
+
+    private static final Color PROBLEM = new Color(0xD32F2F);
+
+    /** Receives a param value that the artist entered. */
+    interface Edits {
+        void paramEdited(NodeId node, String param, JsonNode value);
+    }
+
+    private final Edits edits;
+    private final JPanel form = new JPanel(new GridBagLayout());
+    private final JLabel status = new JLabel(" ");
+    private Optional<NodeId> shownNode = Optional.empty();
+
+    InspectorPanel(Edits edits) {
+        super(new BorderLayout());
+        this.edits = edits;
+        setName("inspector");
+        form.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
+        status.setName("inspector.status");
+        status.setForeground(PROBLEM);
+        status.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(form, BorderLayout.NORTH);
+        add(new JScrollPane(top), BorderLayout.CENTER);
+        add(status, BorderLayout.SOUTH);
+        showNothing();
+    }
+
+    /** Shows a node; keeps the field that has focus when the same node is shown again. */
+    void show(Optional<Node> node, Optional<NodeType> type, List<Problem> problems) {
+        boolean sameNode = node.map(Node::id).equals(shownNode);
+        if (sameNode && isFocusOwnerInside()) {
+            return;
+        }
+        shownNode = node.map(Node::id);
+        form.removeAll();
+        if (node.isEmpty()) {
+            showNothing();
+            return;
+        }
+        Row row = new Row(form);
+        row.title(node.get().id() + "  ·  " + type.map(NodeType::displayName)
+                .orElse("unknown type " + node.get().type()));
+        if (type.isEmpty()) {
+            row.note("This node type is not known to this build; its params are kept unchanged"
+                    + " and written back as they are.", true);
+        }
+        for (Problem problem : problems) {
+            row.note(problem.describe(), problem.isError());
+        }
+        type.ifPresent(nodeType -> {
+            for (ParamSpec spec : nodeType.params()) {
+                addParam(row, node.get(), spec);
+            }
+        });
+        row.finish();
+        form.revalidate();
+        form.repaint();
+    }
+
+    private void showNothing() {
+        form.removeAll();
+        Row row = new Row(form);
+        row.note("Select a node to edit its params.", false);
+        row.finish();
+        status.setText(" ");
+        form.revalidate();
+        form.repaint();
+    }
+
+    private void addParam(Row row, Node node, ParamSpec spec) {
+        Optional<JsonNode> stored = node.param(spec.name());
+        JLabel problem = new JLabel();
+        problem.setForeground(PROBLEM);
+        problem.setName("inspector.problem." + spec.name());
+        stored.flatMap(value -> isReference(value) ? Optional.empty() : spec.check(value))
+                .ifPresent(text -> problem.setText(text));
+        JComponent editor = editorFor(node.id(), spec, stored, problem);
+        editor.setName("inspector.param." + spec.name());
+        editor.setToolTipText(spec.description().isEmpty() ? null : spec.description());
+        row.param(label(spec, stored.isEmpty()), editor, problem);
+    }
+
+    private JComponent editorFor(NodeId node, ParamSpec spec, Optional<JsonNode> stored,
+            JLabel problem) {
+        Optional<JsonNode> shown = stored.or(spec::defaultValue);
+        if (spec.kind() == ParamKind.BOOLEAN && shown.map(JsonNode::isBoolean).orElse(true)) {
+            JCheckBox box = new JCheckBox("", shown.map(JsonNode::asBoolean).orElse(false));
+            box.addActionListener(event -> edits.paramEdited(node, spec.name(),
+                    com.fasterxml.jackson.databind.node.BooleanNode.valueOf(box.isSelected())));
+            return box;
+        }
+        if (spec.kind() == ParamKind.ENUM) {
+            JComboBox<String> combo = new JComboBox<>(spec.allowed().toArray(String[]::new));
+            shown.map(ParamText::display).ifPresent(text -> {
+                if (!spec.allowed().contains(text)) {
+                    combo.addItem(text);
+                }
+                combo.setSelectedItem(text);
+            });
+            if (shown.isEmpty()) {
+                combo.setSelectedIndex(-1);
+            }
+            combo.addActionListener(event -> {
+                Object chosen = combo.getSelectedItem();
+                if (chosen != null && !shown.map(ParamText::display).orElse("").equals(chosen)) {
+                    commit(node, spec, chosen.toString(), problem);
+                }
+            });
+            return combo;
+        }
+        JTextComponent field = spec.kind() == ParamKind.TEXT ? new JTextArea(3, 20)
+                : new JTextField(18);
+        field.setText(shown.map(ParamText::display).orElse(""));
+        if (stored.isEmpty()) {
+            field.setForeground(Color.GRAY);
+        }
+        String original = field.getText();
+        Runnable apply = () -> {
+            if (!field.getText().equals(original)) {
+                commit(node, spec, field.getText(), problem);
+            }
+        };
+        if (field instanceof JTextField line) {
+            line.addActionListener(event -> apply.run());
+        } else {
+            ((JTextArea) field).setLineWrap(true);
+        }
+        field.addFocusListener(new FocusAdapter() {
+            @Override
+            public void focusLost(FocusEvent e) {
+                apply.run();
+            }
+        });
+        return field instanceof JTextArea ? new JScrollPane(field) : field;
+    }
+
+    private void commit(NodeId node, ParamSpec spec, String text, JLabel problem) {
+        ParamText.Parsed parsed = ParamText.parse(spec, text);
+        problem.setText(parsed.problem().orElse(""));
+        if (parsed.value().isEmpty()) {
+            status.setText(spec.name() + ": " + parsed.problem().orElse("invalid value"));
+            return;
+        }
+        status.setText(" ");
+        edits.paramEdited(node, spec.name(), parsed.value().get());
+    }
+
+    private static boolean isReference(JsonNode value) {
+        return value.isTextual() && value.asText().startsWith("$");
+    }
+
+    private static String label(ParamSpec spec, boolean usesDefault) {
+        StringBuilder text = new StringBuilder(spec.name());
+        if (!spec.unit().isEmpty()) {
+            text.append(" (").append(spec.unit()).append(')');
+        }
+        if (spec.min().isPresent() || spec.max().isPresent()) {
+            text.append(" [").append(spec.min().map(java.math.BigDecimal::toPlainString).orElse(""))
+                    .append("…").append(spec.max().map(java.math.BigDecimal::toPlainString)
+                            .orElse("")).append(']');
+        }
+        if (spec.required()) {
+            text.append(" *");
+        } else if (usesDefault) {
+            text.append(" (default)");
+        }
+        return text.toString();
+    }
+
+    private boolean isFocusOwnerInside() {
+        java.awt.Component owner = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager()
+                .getFocusOwner();
+        return owner != null && javax.swing.SwingUtilities.isDescendingFrom(owner, form);
+    }
+
+    /** Adds rows to the grid of the form. */
+    private static final class Row {
+        private final JPanel form;
+        private int row;
+
+        Row(JPanel form) {
+            this.form = form;
+        }
+
+        void title(String text) {
+            JLabel title = new JLabel(text);
+            title.setName("inspector.title");
+            title.setFont(title.getFont().deriveFont(Font.BOLD));
+            form.add(title, constraints(0, 2, 0));
+        }
+
+        void note(String text, boolean problem) {
+            JLabel note = new JLabel("<html>" + escape(text) + "</html>");
+            if (problem) {
+                note.setForeground(PROBLEM);
+            }
+            form.add(note, constraints(0, 2, 0));
+        }
+
+        void param(String label, JComponent editor, JLabel problem) {
+            form.add(new JLabel(label), constraints(0, 1, 0));
+            row--;
+            form.add(editor, constraints(1, 1, 1));
+            form.add(problem, constraints(1, 1, 1));
+        }
+
+        void finish() {
+            GridBagConstraints filler = constraints(0, 2, 1);
+            filler.weighty = 1;
+            form.add(new JPanel(), filler);
+        }
+
+        private GridBagConstraints constraints(int column, int width, double weight) {
+            GridBagConstraints at = new GridBagConstraints();
+            at.gridx = column;
+            at.gridy = row++;
+            at.gridwidth = width;
+            at.weightx = weight;
+            at.fill = GridBagConstraints.HORIZONTAL;
+            at.anchor = GridBagConstraints.NORTHWEST;
+            at.insets = new Insets(2, 2, 2, 6);
+            return at;
+        }
+
+        private static String escape(String text) {
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        }
+    }
+}

@@ -1,0 +1,491 @@
+package io.reelgraph.app.editor.canvas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mxgraph.model.mxCell;
+import com.mxgraph.model.mxGeometry;
+import com.mxgraph.model.mxIGraphModel;
+import com.mxgraph.swing.handler.mxConnectionHandler;
+import com.mxgraph.swing.mxGraphComponent;
+import com.mxgraph.util.mxEvent;
+import com.mxgraph.util.mxRectangle;
+import com.mxgraph.view.mxCellState;
+import io.reelgraph.app.editor.canvas.CanvasListener.Position;
+import io.reelgraph.app.editor.canvas.CellValue.BadgeLine;
+import io.reelgraph.app.editor.canvas.CellValue.NodeBox;
+import io.reelgraph.app.editor.canvas.CellValue.PortDot;
+import io.reelgraph.app.editor.canvas.CellValue.Wire;
+import io.reelgraph.engine.graph.Connection;
+import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.graph.Node;
+import io.reelgraph.engine.graph.NodeId;
+import io.reelgraph.engine.graph.PortRef;
+import io.reelgraph.engine.type.NodeCategory;
+import io.reelgraph.engine.type.NodeType;
+import io.reelgraph.engine.type.NodeTypeRegistry;
+import io.reelgraph.engine.type.PortSpec;
+import io.reelgraph.engine.type.PortType;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.EventQueue;
+import java.awt.Point;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.swing.AbstractAction;
+import javax.swing.InputMap;
+import javax.swing.JComponent;
+import javax.swing.JPanel;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+
+/**
+ * The node canvas: shows a graph as node boxes with a header coloured by node category, typed
+ * port dots and connections, plus a badge line per node. The artist moves nodes, drags an
+ * output port onto an input port to connect them, and deletes with the Delete key; each edit
+ * goes to the {@link CanvasListener}, which hands the changed graph back through
+ * {@link #showGraph}. JGraphX stays inside this package.
+ */
+public final class GraphCanvas extends JPanel {
+
+    private static final double MIN_SCALE = 0.2;
+    private static final double MAX_SCALE = 2.5;
+
+    private final CanvasListener listener;
+    private final CanvasGraph graph = new CanvasGraph();
+    private final mxGraphComponent component;
+    private final Map<NodeId, mxCell> boxes = new HashMap<>();
+    private final Map<DotKey, mxCell> dots = new HashMap<>();
+    private final Map<NodeId, mxCell> badgeCells = new HashMap<>();
+    private Map<NodeId, NodeBadges> badges = Map.of();
+    private Graph shown = Graph.empty("");
+    private NodeTypeRegistry types = NodeTypeRegistry.of(List.of());
+    private Optional<NodeId> selected = Optional.empty();
+    private boolean rebuilding;
+
+    public GraphCanvas(CanvasListener listener) {
+        super(new BorderLayout());
+        this.listener = listener;
+        component = new mxGraphComponent(graph) {
+            @Override
+            protected mxConnectionHandler createConnectionHandler() {
+                return new CheckedConnectionHandler(this, GraphCanvas.this::rejected);
+            }
+        };
+        component.setConnectable(true);
+        component.setDragEnabled(false);
+        component.setToolTips(true);
+        component.setPanning(true);
+        component.setFoldingEnabled(false);
+        component.setAntiAlias(true);
+        component.setTextAntiAlias(true);
+        component.getViewport().setOpaque(true);
+        component.getViewport().setBackground(CanvasStyles.canvasBackground());
+        component.setName("canvas");
+        component.getGraphControl().setName("canvas.graph");
+        add(component, BorderLayout.CENTER);
+        setPreferredSize(new Dimension(900, 560));
+        installListeners();
+        installKeys();
+    }
+
+    /** Shows a graph, keeping the selected node selected if it still exists. */
+    public void showGraph(Graph newGraph, NodeTypeRegistry registry) {
+        requireEventDispatchThread();
+        this.shown = newGraph;
+        this.types = registry;
+        rebuild();
+    }
+
+    /** Shows a badge line per node; nodes missing from the map show none. */
+    public void showBadges(Map<NodeId, NodeBadges> newBadges) {
+        requireEventDispatchThread();
+        this.badges = Map.copyOf(newBadges);
+        mxIGraphModel model = graph.getModel();
+        model.beginUpdate();
+        try {
+            for (Map.Entry<NodeId, mxCell> entry : badgeCells.entrySet()) {
+                NodeBadges badge = badgeFor(entry.getKey());
+                model.setValue(entry.getValue(), new BadgeLine(entry.getKey(), badge.text()));
+                model.setStyle(entry.getValue(), CanvasStyles.badge(badge.failed() > 0));
+            }
+        } finally {
+            model.endUpdate();
+        }
+    }
+
+    /** Returns the badge line a node shows now, for tests and tooltips. */
+    public String badgeText(NodeId node) {
+        return badgeFor(node).text();
+    }
+
+    public Optional<NodeId> selectedNode() {
+        return selected;
+    }
+
+    /** Selects a node, or clears the selection, and scrolls the node into view. */
+    public void select(Optional<NodeId> node) {
+        requireEventDispatchThread();
+        Optional<mxCell> cell = node.map(boxes::get);
+        if (cell.isPresent()) {
+            graph.setSelectionCell(cell.get());
+            component.scrollCellToVisible(cell.get());
+        } else {
+            graph.clearSelection();
+        }
+    }
+
+    public void zoomIn() {
+        component.zoomIn();
+    }
+
+    public void zoomOut() {
+        component.zoomOut();
+    }
+
+    /** Zooms so the whole graph fits the visible area, between 20% and 250%. */
+    public void fit() {
+        requireEventDispatchThread();
+        mxRectangle bounds = graph.getGraphBounds();
+        double scale = graph.getView().getScale();
+        Dimension visible = component.getViewport().getExtentSize();
+        if (bounds.getWidth() <= 0 || visible.width <= 0) {
+            return;
+        }
+        double width = bounds.getWidth() / scale + 80;
+        double height = bounds.getHeight() / scale + 80;
+        double fitted = Math.min(visible.width / width, visible.height / height);
+        component.zoomTo(Math.max(MIN_SCALE, Math.min(MAX_SCALE, fitted)), false);
+        component.getHorizontalScrollBar().setValue(0);
+        component.getVerticalScrollBar().setValue(0);
+    }
+
+    public double zoom() {
+        return graph.getView().getScale();
+    }
+
+    /** Returns a free spot near the middle of the visible area, in graph coordinates. */
+    public Position freeSpot() {
+        java.awt.Rectangle visible = component.getViewport().getViewRect();
+        double scale = graph.getView().getScale();
+        int x = (int) ((visible.getCenterX() - CanvasStyles.NODE_WIDTH / 2.0) / scale);
+        int y = (int) ((visible.getCenterY() - 60) / scale);
+        int offset = 0;
+        while (occupied(x + offset, y + offset) && offset < 400) {
+            offset += 30;
+        }
+        return new Position(Math.max(0, x + offset), Math.max(0, y + offset));
+    }
+
+    /** Returns where a port dot is on the screen, for tests that drag connections. */
+    public Optional<Point> portOnScreen(PortRef port, boolean input) {
+        return centerOnScreen(dots.get(new DotKey(port, input)));
+    }
+
+    /** Returns where a node's header is on the screen, for tests that click nodes. */
+    public Optional<Point> nodeOnScreen(NodeId node) {
+        mxCell cell = boxes.get(node);
+        if (cell == null) {
+            return Optional.empty();
+        }
+        mxCellState state = graph.getView().getState(cell);
+        if (state == null || !component.isShowing()) {
+            return Optional.empty();
+        }
+        Point point = new Point((int) state.getCenterX(),
+                (int) (state.getY() + CanvasStyles.HEADER_HEIGHT * graph.getView().getScale() / 2));
+        SwingUtilities.convertPointToScreen(point, component.getGraphControl());
+        return Optional.of(point);
+    }
+
+    private Optional<Point> centerOnScreen(mxCell cell) {
+        if (cell == null || !component.isShowing()) {
+            return Optional.empty();
+        }
+        mxCellState state = graph.getView().getState(cell);
+        if (state == null) {
+            return Optional.empty();
+        }
+        Point point = new Point((int) state.getCenterX(), (int) state.getCenterY());
+        SwingUtilities.convertPointToScreen(point, component.getGraphControl());
+        return Optional.of(point);
+    }
+
+    private boolean occupied(int x, int y) {
+        for (Node node : shown.nodes()) {
+            Position position = position(node, 0);
+            if (Math.abs(position.x() - x) < 40 && Math.abs(position.y() - y) < 40) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void rebuild() {
+        rebuilding = true;
+        mxIGraphModel model = graph.getModel();
+        model.beginUpdate();
+        try {
+            graph.removeCells(graph.getChildCells(graph.getDefaultParent(), true, true), true);
+            boxes.clear();
+            dots.clear();
+            badgeCells.clear();
+            int index = 0;
+            for (Node node : shown.nodes()) {
+                addNode(node, index++);
+            }
+            for (Connection connection : shown.connections()) {
+                addWire(connection);
+            }
+        } finally {
+            model.endUpdate();
+            rebuilding = false;
+        }
+        Optional<mxCell> keep = selected.map(boxes::get);
+        rebuilding = true;
+        try {
+            if (keep.isPresent()) {
+                graph.setSelectionCell(keep.get());
+            } else {
+                graph.clearSelection();
+            }
+        } finally {
+            rebuilding = false;
+        }
+        if (keep.isEmpty() && selected.isPresent()) {
+            selected = Optional.empty();
+            listener.selectionChanged(selected);
+        }
+    }
+
+    private void addNode(Node node, int index) {
+        Optional<NodeType> type = types.find(node.type());
+        List<PortSpec> inputs = type.map(NodeType::inputs).orElseGet(() -> guessedPorts(node, true));
+        List<PortSpec> outputs =
+                type.map(NodeType::outputs).orElseGet(() -> guessedPorts(node, false));
+        int rows = Math.max(1, Math.max(inputs.size(), outputs.size()));
+        int height = CanvasStyles.HEADER_HEIGHT + 6 + rows * CanvasStyles.PORT_ROW
+                + CanvasStyles.BADGE_HEIGHT;
+        Position position = position(node, index);
+        NodeCategory category = type.map(NodeType::category).orElse(NodeCategory.PLACEHOLDER);
+        Object parent = graph.getDefaultParent();
+
+        mxCell box = (mxCell) graph.insertVertex(parent, node.id().value(),
+                new NodeBox(node.id(), title(node, type)), position.x(), position.y(),
+                CanvasStyles.NODE_WIDTH, height, CanvasStyles.header(category, type.isEmpty()));
+        boxes.put(node.id(), box);
+        addDots(box, node.id(), inputs, true);
+        addDots(box, node.id(), outputs, false);
+
+        mxCell badge = (mxCell) graph.insertVertex(box, null,
+                new BadgeLine(node.id(), badgeFor(node.id()).text()), 0,
+                height - CanvasStyles.BADGE_HEIGHT, CanvasStyles.NODE_WIDTH,
+                CanvasStyles.BADGE_HEIGHT, CanvasStyles.badge(badgeFor(node.id()).failed() > 0));
+        badge.setConnectable(false);
+        badgeCells.put(node.id(), badge);
+    }
+
+    private void addDots(mxCell box, NodeId node, List<PortSpec> ports, boolean input) {
+        int half = CanvasStyles.PORT_SIZE / 2;
+        int x = input ? -half : CanvasStyles.NODE_WIDTH - half;
+        for (int row = 0; row < ports.size(); row++) {
+            PortSpec spec = ports.get(row);
+            int y = CanvasStyles.HEADER_HEIGHT + 6 + row * CanvasStyles.PORT_ROW
+                    + (CanvasStyles.PORT_ROW - CanvasStyles.PORT_SIZE) / 2;
+            PortRef ref = new PortRef(node, spec.name());
+            PortDot dot = new PortDot(ref, input, spec.type(),
+                    spec.cardinality() == io.reelgraph.engine.type.Cardinality.LIST);
+            mxCell cell = (mxCell) graph.insertVertex(box, null, dot, x, y,
+                    CanvasStyles.PORT_SIZE, CanvasStyles.PORT_SIZE,
+                    CanvasStyles.port(spec.type(), input));
+            dots.put(new DotKey(ref, input), cell);
+        }
+    }
+
+    private void addWire(Connection connection) {
+        mxCell from = dots.get(new DotKey(connection.from(), false));
+        mxCell to = dots.get(new DotKey(connection.to(), true));
+        if (from == null || to == null) {
+            // NOTE: a connection to a port its node type lacks is not drawn; validation reports it.
+            return;
+        }
+        PortType type = ((PortDot) from.getValue()).type();
+        graph.insertEdge(graph.getDefaultParent(), null, new Wire(connection), from, to,
+                CanvasStyles.wire(type));
+    }
+
+    /** Ports of a node whose type is unknown, taken from its connections so none are lost. */
+    private List<PortSpec> guessedPorts(Node node, boolean input) {
+        Set<String> names = new LinkedHashSet<>();
+        List<Connection> connections = input ? shown.incoming(node.id()) : shown.outgoing(node.id());
+        for (Connection connection : connections) {
+            names.add(input ? connection.to().port() : connection.from().port());
+        }
+        List<PortSpec> ports = new ArrayList<>();
+        for (String name : names) {
+            ports.add(PortSpec.one(name, PortType.ANY, "port of an unknown node type"));
+        }
+        return ports;
+    }
+
+    private static String title(Node node, Optional<NodeType> type) {
+        JsonNode title = node.layout().path("title");
+        if (title.isTextual() && !title.asText().isBlank()) {
+            return title.asText();
+        }
+        return type.map(NodeType::displayName).orElse(node.type()) + " (" + node.id() + ")";
+    }
+
+    private static Position position(Node node, int index) {
+        JsonNode layout = node.layout();
+        int x = layout.path("x").isNumber() ? layout.path("x").asInt() : 40 + (index % 4) * 280;
+        int y = layout.path("y").isNumber() ? layout.path("y").asInt() : 40 + (index / 4) * 200;
+        return new Position(x, y);
+    }
+
+    private NodeBadges badgeFor(NodeId node) {
+        NodeBadges badge = badges.getOrDefault(node, NodeBadges.NONE);
+        boolean unknown = shown.node(node).map(n -> types.find(n.type()).isEmpty()).orElse(false);
+        if (unknown && !badge.unknownType()) {
+            return new NodeBadges(badge.projectedUsd(), badge.items(), badge.cached(),
+                    badge.finished(), badge.running(), badge.failed(), badge.draft(), true);
+        }
+        return badge;
+    }
+
+    private void installListeners() {
+        graph.getSelectionModel().addListener(mxEvent.CHANGE, (sender, event) -> {
+            if (!rebuilding) {
+                selectionChanged();
+            }
+        });
+        graph.addListener(mxEvent.CELLS_MOVED, (sender, event) -> {
+            Object[] cells = (Object[]) event.getProperty("cells");
+            Map<NodeId, Position> moved = new LinkedHashMap<>();
+            for (Object cell : cells) {
+                if (CanvasGraph.valueOf(cell).orElse(null) instanceof NodeBox box) {
+                    mxGeometry geometry = ((mxCell) cell).getGeometry();
+                    moved.put(box.node(), new Position((int) Math.round(geometry.getX()),
+                            (int) Math.round(geometry.getY())));
+                }
+            }
+            if (!moved.isEmpty() && !rebuilding) {
+                EventQueue.invokeLater(() -> listener.nodesMoved(moved));
+            }
+        });
+        component.getConnectionHandler().addListener(mxEvent.CONNECT, (sender, event) -> {
+            mxCell edge = (mxCell) event.getProperty("cell");
+            connected(edge);
+        });
+        component.getGraphControl().addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                component.getGraphControl().requestFocusInWindow();
+            }
+        });
+        component.addMouseWheelListener(event -> {
+            if (event.isControlDown() || event.isMetaDown()) {
+                if (event.getWheelRotation() < 0) {
+                    zoomIn();
+                } else {
+                    zoomOut();
+                }
+                event.consume();
+            }
+        });
+    }
+
+    private void connected(mxCell edge) {
+        Optional<CellValue> source = CanvasGraph.valueOf(edge.getSource());
+        Optional<CellValue> target = CanvasGraph.valueOf(edge.getTarget());
+        // The edge JGraphX just added is removed again; the listener's graph is the truth.
+        EventQueue.invokeLater(() -> {
+            if (source.orElse(null) instanceof PortDot from
+                    && target.orElse(null) instanceof PortDot to) {
+                listener.connectRequested(new Connection(from.port(), to.port()));
+            }
+            if (graph.getModel().contains(edge)) {
+                graph.removeCells(new Object[] {edge});
+            }
+        });
+    }
+
+    private void rejected(String message) {
+        listener.connectionRejected(message);
+    }
+
+    private void selectionChanged() {
+        Optional<NodeId> now = Optional.empty();
+        for (Object cell : graph.getSelectionCells()) {
+            if (CanvasGraph.valueOf(cell).orElse(null) instanceof NodeBox box) {
+                now = Optional.of(box.node());
+                break;
+            }
+        }
+        if (!now.equals(selected)) {
+            selected = now;
+            listener.selectionChanged(now);
+        }
+    }
+
+    private void installKeys() {
+        JComponent control = component.getGraphControl();
+        InputMap keys = control.getInputMap(JComponent.WHEN_FOCUSED);
+        keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), "reelgraph.delete");
+        keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_BACK_SPACE, 0), "reelgraph.delete");
+        control.getActionMap().put("reelgraph.delete", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent event) {
+                deleteSelection();
+            }
+        });
+    }
+
+    /** Asks the listener to delete the selected nodes and connections. */
+    public void deleteSelection() {
+        Set<NodeId> nodes = new LinkedHashSet<>();
+        Set<Connection> connections = new LinkedHashSet<>();
+        for (Object cell : graph.getSelectionCells()) {
+            CellValue value = CanvasGraph.valueOf(cell).orElse(null);
+            if (value instanceof NodeBox box) {
+                nodes.add(box.node());
+            } else if (value instanceof Wire wire) {
+                connections.add(wire.connection());
+            }
+        }
+        if (!nodes.isEmpty() || !connections.isEmpty()) {
+            listener.deleteRequested(nodes, connections);
+        }
+    }
+
+    /** Selects the drawn connection, so that Delete removes it; for tests and menus. */
+    public boolean selectConnection(Connection connection) {
+        for (Object edge : graph.getChildEdges(graph.getDefaultParent())) {
+            if (CanvasGraph.valueOf(edge).orElse(null) instanceof Wire wire
+                    && wire.connection().equals(connection)) {
+                graph.setSelectionCell(edge);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void requireEventDispatchThread() {
+        if (!EventQueue.isDispatchThread()) {
+            throw new IllegalStateException("The canvas was called from thread "
+                    + Thread.currentThread().getName() + "; call it on the event dispatch thread");
+        }
+    }
+
+    /** Identifies a port dot: the same port name may be both an input and an output. */
+    private record DotKey(PortRef port, boolean input) {
+    }
+}

@@ -1,0 +1,217 @@
+package io.reelgraph.app.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.swing.edt.GuiActionRunner.execute;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import io.reelgraph.engine.graph.Connection;
+import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.graph.NodeId;
+import io.reelgraph.engine.run.ItemState;
+import io.reelgraph.engine.run.Plan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.swing.JLabel;
+import org.assertj.swing.core.GenericTypeMatcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EditorWindowTest {
+
+    private static final NodeId KEYFRAME = NodeId.of("keyframe");
+    private static final NodeId SHOT = NodeId.of("shot");
+
+    @TempDir
+    Path temp;
+
+    private EditorFixture editor;
+
+    @AfterEach
+    void closeEditor() {
+        if (editor != null) {
+            editor.close();
+        }
+    }
+
+    @Nested
+    class Opening {
+
+        @Test
+        void sampleShowsNodesAndProjectedCost() {
+            editor = EditorFixture.openSample(temp);
+
+            Plan plan = editor.awaitPlan();
+
+            assertThat(execute(() -> editor.window.document().graph().nodeCount())).isEqualTo(7);
+            assertThat(plan.projection().paidToRun()).isEqualTo(34);
+            assertThat(execute(editor.window::costText))
+                    .isEqualTo("Projected next run: $2.43 (estimate), 34 paid items to run,"
+                            + " 0 cached");
+            assertThat(execute(() -> editor.window.canvas().badgeText(KEYFRAME)))
+                    .isEqualTo("$0.2400 · 0/6 cached");
+            editor.frame.table("run.table").requireRowCount(7);
+        }
+    }
+
+    @Nested
+    class Editing {
+
+        @Test
+        void paletteAddsNodeThatConnects() {
+            editor = EditorFixture.openSample(temp);
+            editor.awaitPlan();
+
+            editor.frame.textBox("palette.search").enterText("model.image");
+            editor.frame.button("palette.add").click();
+            NodeId added = NodeId.of("image-1");
+            editor.waitFor("the added node", () ->
+                    editor.window.document().graph().node(added).isPresent());
+            Connection wire = Connection.of("shot-prompt", "prompt", "image-1", "prompt");
+            boolean connected = execute(() -> editor.window.connect(wire));
+            // A new model node has no model until the artist picks one; validation says so.
+            execute(() -> editor.window.setParam(added, "model",
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            "fal/fal-ai/flux-pro/kontext")));
+
+            assertThat(connected).isTrue();
+            assertThat(execute(() -> editor.window.document().graph().connections()))
+                    .contains(wire);
+            assertThat(editor.awaitPlan().byNode().get(added)).hasSize(6);
+        }
+
+        @Test
+        void connectRejectsIncompatibleTypes() {
+            editor = EditorFixture.openSample(temp);
+
+            boolean connected = execute(() -> editor.window.connect(
+                    Connection.of("keyframe", "image", "voices", "line")));
+
+            assertThat(connected).isFalse();
+            assertThat(execute(editor.window::messageText)).contains("cannot feed");
+        }
+
+        @Test
+        void paramEditChangesProjectedCost() {
+            editor = EditorFixture.openSample(temp);
+            editor.awaitPlan();
+            String before = execute(editor.window::costText);
+            execute(() -> editor.window.canvas().select(Optional.of(SHOT)));
+            editor.awaitPlan();
+            editor.robot.waitForIdle();
+
+            editor.frame.textBox("inspector.param.duration").deleteText().enterText("10\n");
+            editor.waitFor("a plan with the new duration", () -> editor.window.currentPlan()
+                    .isPresent() && editor.window.document().graph().requireNode(SHOT)
+                            .param("duration").orElseThrow().asInt() == 10);
+
+            assertThat(execute(editor.window::costText)).isNotEqualTo(before);
+            assertThat(execute(() -> editor.window.document().graph().requireNode(SHOT)
+                    .param("duration"))).contains(IntNode.valueOf(10));
+        }
+
+        @Test
+        void invalidTextIsShownAndNotStored() {
+            editor = EditorFixture.openSample(temp);
+            Graph before = execute(() -> editor.window.document().graph());
+            execute(() -> editor.window.canvas().select(Optional.of(KEYFRAME)));
+            editor.awaitPlan();
+            editor.robot.waitForIdle();
+
+            editor.frame.textBox("inspector.param.seed").deleteText().enterText("seven\n");
+
+            editor.frame.label("inspector.problem.seed")
+                    .requireText("\"seven\" is not a whole number; the value was not changed");
+            assertThat(execute(() -> editor.window.document().graph())).isEqualTo(before);
+        }
+
+        @Test
+        void undoRedoRoundTrip() {
+            editor = EditorFixture.openSample(temp);
+            Graph original = execute(() -> editor.window.document().graph());
+
+            execute(() -> editor.window.setParam(KEYFRAME, "seed", IntNode.valueOf(8)));
+            Graph edited = execute(() -> editor.window.document().graph());
+            execute(() -> editor.window.delete(java.util.Set.of(NodeId.of("voices")),
+                    java.util.Set.of()));
+            execute(editor.window::undo);
+            execute(editor.window::undo);
+            Graph undone = execute(() -> editor.window.document().graph());
+            execute(editor.window::redo);
+
+            assertThat(undone).isEqualTo(original);
+            assertThat(execute(() -> editor.window.document().graph())).isEqualTo(edited);
+            assertThat(execute(() -> editor.window.document().dirty())).isTrue();
+            assertThat(execute(editor.window::getTitle)).startsWith("• ");
+        }
+    }
+
+    @Nested
+    class Running {
+
+        @Test
+        void draftRunShowsImageAndRerunIsCached() {
+            editor = EditorFixture.openSample(temp);
+            execute(() -> editor.window.setDraft(true));
+            editor.awaitPlan();
+
+            runAndConfirm();
+            execute(() -> editor.window.canvas().select(Optional.of(KEYFRAME)));
+            editor.frame.tabbedPane("side.tabs").selectTab("Preview");
+            editor.waitFor("a preview image", () -> editor.robot.finder().findAll(
+                    editor.window, imageLabel()).size() == 6);
+            Plan after = editor.awaitPlan();
+
+            assertThat(execute(editor.window::runSummary)).startsWith("Run finished: ");
+            assertThat(Files.isDirectory(editor.folder.resolve("out"))).isTrue();
+            assertThat(after.count(ItemState.WILL_RUN)).isZero();
+            assertThat(after.count(ItemState.BLOCKED_ON_UPSTREAM)).isZero();
+            assertThat(execute(() -> editor.window.canvas().badgeText(KEYFRAME)))
+                    .isEqualTo("$0.0000 · 6/6 cached · DRAFT");
+
+            runAndConfirm();
+            assertThat(execute(editor.window::runSummary)).contains(" 0 executed, ");
+        }
+
+        private void runAndConfirm() {
+            String before = execute(editor.window::runSummary);
+            editor.frame.button("toolbar.run").click();
+            editor.frame.optionPane().requireMessage(java.util.regex.Pattern.compile(
+                    "(?s).*Projected cost: \\$0.*Draft mode.*"));
+            editor.frame.optionPane().buttonWithText("Run").click();
+            editor.waitFor("the run to finish", () -> !editor.window.running()
+                    && editor.window.runSummary().startsWith("Run ")
+                    && !editor.window.runSummary().equals(before));
+        }
+
+        private GenericTypeMatcher<JLabel> imageLabel() {
+            return new GenericTypeMatcher<>(JLabel.class) {
+                @Override
+                protected boolean isMatching(JLabel label) {
+                    return "preview.image".equals(label.getName()) && label.getIcon() != null;
+                }
+            };
+        }
+    }
+
+    @Nested
+    class Files_ {
+
+        @Test
+        void saveAndReopenGivesIdenticalFile() throws Exception {
+            editor = EditorFixture.openSample(temp);
+            Path first = temp.resolve("first.reelgraph");
+            Path second = temp.resolve("second.reelgraph");
+
+            assertThat(execute(() -> editor.window.saveTo(first))).isTrue();
+            assertThat(execute(() -> editor.window.openFile(first))).isTrue();
+            assertThat(execute(() -> editor.window.saveTo(second))).isTrue();
+
+            assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
+            assertThat(execute(() -> editor.window.document().dirty())).isFalse();
+            assertThat(execute(editor.window::getTitle)).isEqualTo("second.reelgraph - Reelgraph");
+        }
+    }
+}
