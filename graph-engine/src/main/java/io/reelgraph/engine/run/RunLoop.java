@@ -195,7 +195,16 @@ final class RunLoop implements Evaluation.PaidSink {
             listener.onEvent(new RunEvent.Cancelled(item.node, item.itemKey));
             return;
         }
-        String message = failure instanceof NodeException ? failure.getMessage() : failure.toString();
+        String message;
+        if (failure instanceof NodeException) {
+            message = failure.getMessage();
+        } else if (failure instanceof java.io.IOException) {
+            message = "network error calling provider " + item.provider() + ": "
+                    + failure.getMessage() + " (" + failure.getClass().getSimpleName()
+                    + "); check the connection and run again, finished results are cached";
+        } else {
+            message = failure.toString();
+        }
         if (!(failure instanceof NodeException)) {
             LOG.error("Paid item {} of node {} failed", item.itemKey, item.node, failure);
         }
