@@ -40,7 +40,7 @@ public final class Workspace implements AutoCloseable {
         this.types = StandardNodeTypes.registry(catalog, providers);
     }
 
-    /** Loads the bundled catalog and the standard node types with the built-in providers. */
+    /** Loads the bundled catalog, the provider adapters and the standard node types. */
     public static Workspace standard() {
         ModelCatalog catalog;
         try {
@@ -49,9 +49,8 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalStateException("The bundled model catalog is invalid, so this build"
                     + " of Reelgraph is broken: " + e.getMessage(), e);
         }
-        // Keys come from environment variables until the key vault is wired in; base URL
-        // overrides (REELGRAPH_<PROVIDER>_BASE_URL) come from the environment too, never from
-        // a graph file.
+        // Keys come from the vault, else from environment variables. Base URL overrides
+        // (REELGRAPH_<PROVIDER>_BASE_URL) come from the environment too, never from a graph.
         Map<String, String> environment = System.getenv();
         KeyLookup environmentKeys = new EnvironmentKeyLookup(catalog, environment);
         Workspace[] created = new Workspace[1];
@@ -80,8 +79,8 @@ public final class Workspace implements AutoCloseable {
         Path file = Home.vaultFile();
         String passphrase = System.getenv("REELGRAPH_PASSPHRASE");
         if (!Files.isRegularFile(file) || passphrase == null || passphrase.isEmpty()) {
-            // NOTE: a run in a terminal could ask for the passphrase; today only the variable
-            // unlocks the vault for runs, and keys come from the environment otherwise.
+            // NOTE: runs do not ask for the passphrase in a terminal yet. Only the variable
+            // unlocks the vault for a run; without it, keys come from the environment.
             return keys;
         }
         try {
