@@ -97,6 +97,12 @@ public final class FakeFalServer implements FakeProvider {
         holdRunning = true;
     }
 
+    /** Lets held jobs finish: their next status poll answers COMPLETED. */
+    public void releaseJobs() {
+        holdRunning = false;
+        polls.replaceAll((id, count) -> new AtomicInteger(3));
+    }
+
     @Override
     public void serveMedia(byte[] bytes) {
         media = bytes.clone();

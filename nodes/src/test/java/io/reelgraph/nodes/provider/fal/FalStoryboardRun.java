@@ -1,0 +1,88 @@
+package io.reelgraph.nodes.provider.fal;
+
+import io.reelgraph.engine.cache.H2ResultCache;
+import io.reelgraph.engine.file.FolderFileAccess;
+import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.journal.H2JobJournal;
+import io.reelgraph.engine.run.Engine;
+import io.reelgraph.engine.run.EvaluationContext;
+import io.reelgraph.engine.run.RunControl;
+import io.reelgraph.engine.run.RunEvent;
+import io.reelgraph.engine.run.RunOptions;
+import io.reelgraph.engine.run.RunResult;
+import io.reelgraph.engine.testing.GraphBuilder;
+import io.reelgraph.engine.validate.Bindings;
+import io.reelgraph.engine.validate.ParamResolver;
+import io.reelgraph.nodes.catalog.ModelCatalog;
+import io.reelgraph.nodes.provider.Providers;
+import io.reelgraph.nodes.provider.keys.EnvironmentKeyLookup;
+import io.reelgraph.nodes.types.StandardNodeTypes;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Runs a three-scene storyboard whose keyframes come from fal, against a fake fal server, on an
+ * H2 cache with its job journal. The main method is the child process of the resume test; the
+ * test runs the same graph in-process afterwards.
+ */
+final class FalStoryboardRun {
+
+    static final String SCRIPT = """
+            INT. ONE - DAY
+
+            A red door.
+
+            EXT. TWO - NIGHT
+
+            A blue lamp.
+
+            INT. THREE - DAY
+
+            A green chair.
+            """;
+
+    private FalStoryboardRun() {
+    }
+
+    /** Arguments: cache folder, work folder holding {@code s.fountain}, fake base URL, key. */
+    public static void main(String[] args) throws Exception {
+        RunResult result = run(Path.of(args[0]), Path.of(args[1]), args[2], args[3],
+                event -> {
+                    if (event instanceof RunEvent.Started started && started.paid()) {
+                        System.out.println("STARTED " + started.itemKey());
+                        System.out.flush();
+                    }
+                });
+        System.out.println("FINISHED " + result.executed() + " " + result.cached() + " "
+                + result.failed());
+        System.out.flush();
+    }
+
+    static RunResult run(Path cacheFolder, Path work, String baseUrl, String key,
+            io.reelgraph.engine.run.RunListener listener) throws Exception {
+        ModelCatalog catalog = ModelCatalog.load();
+        Providers providers = Providers.standard(catalog,
+                new EnvironmentKeyLookup(catalog, Map.of("FAL_KEY", key)),
+                Map.of("REELGRAPH_FAL_BASE_URL", baseUrl));
+        try (H2ResultCache cache = H2ResultCache.open(cacheFolder)) {
+            Engine engine = new Engine(StandardNodeTypes.registry(catalog, providers), cache,
+                    new H2JobJournal(cache.dataSource()));
+            EvaluationContext context = new EvaluationContext("fal-resume",
+                    (node, type) -> ParamResolver.resolve(node, type, Bindings.empty()),
+                    FolderFileAccess.of(work), work.resolve("out"), false, Map.of());
+            return engine.session(context).run(graph(), RunOptions.DEFAULT, listener,
+                    new RunControl());
+        }
+    }
+
+    static Graph graph() {
+        return GraphBuilder.graph("fal storyboard")
+                .node("script", "script.fountain", "file", "s.fountain")
+                .node("prompt", "prompt.template")
+                .node("keyframe", "model.image", "model", "fal/fal-ai/flux/dev", "width", 512,
+                        "height", 512)
+                .connect("script.scenes", "prompt.scene")
+                .connect("prompt.prompt", "keyframe.prompt")
+                .build();
+    }
+}
