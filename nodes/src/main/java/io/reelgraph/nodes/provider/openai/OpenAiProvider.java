@@ -127,10 +127,12 @@ public final class OpenAiProvider implements Provider {
             form.addFormDataPart("response_format", "b64_json");
         }
         // One reference goes as "image"; several go as the array field "image[]", which only
-        // GPT image models accept.
-        String field = job.references().size() == 1 ? "image" : "image[]";
-        for (int i = 0; i < job.references().size(); i++) {
-            Artifact reference = job.references().get(i);
+        // GPT image models accept, so DALL-E 2 gets the first reference alone.
+        List<Artifact> references = dallE(model) ? job.references().subList(0, 1)
+                : job.references();
+        String field = references.size() == 1 ? "image" : "image[]";
+        for (int i = 0; i < references.size(); i++) {
+            Artifact reference = references.get(i);
             form.addFormDataPart(field, "reference-" + (i + 1) + extension(reference),
                     RequestBody.create(reference.bytesUnsafe(),
                             MediaType.get(reference.mediaType())));

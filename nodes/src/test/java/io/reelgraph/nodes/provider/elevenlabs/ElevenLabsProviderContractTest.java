@@ -12,6 +12,7 @@ import io.reelgraph.nodes.provider.FakeProvider;
 import io.reelgraph.nodes.provider.FakeProvider.Stage;
 import io.reelgraph.nodes.provider.Generation;
 import io.reelgraph.nodes.provider.Provider;
+import io.reelgraph.nodes.provider.Providers;
 import io.reelgraph.nodes.provider.SpeechJob;
 import io.reelgraph.nodes.provider.SyncProviderContractTest;
 import io.reelgraph.nodes.provider.error.InvalidInputException;
@@ -88,6 +89,14 @@ class ElevenLabsProviderContractTest extends SyncProviderContractTest {
     private RecordedRequest lastRequest() {
         List<RecordedRequest> requests = server().requests();
         return requests.get(requests.size() - 1);
+    }
+
+    @Test
+    void standardProvidersHaveElevenLabs() {
+        Providers providers = Providers.standard(catalog,
+                new EnvironmentKeyLookup(catalog, Map.of()), Map.of());
+
+        assertThat(providers.has(ElevenLabsProvider.ID)).isTrue();
     }
 
     @Nested

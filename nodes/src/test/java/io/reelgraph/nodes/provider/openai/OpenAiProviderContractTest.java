@@ -14,6 +14,7 @@ import io.reelgraph.nodes.provider.FakeProvider.Stage;
 import io.reelgraph.nodes.provider.Generation;
 import io.reelgraph.nodes.provider.ImageJob;
 import io.reelgraph.nodes.provider.Provider;
+import io.reelgraph.nodes.provider.Providers;
 import io.reelgraph.nodes.provider.SpeechJob;
 import io.reelgraph.nodes.provider.SyncProviderContractTest;
 import io.reelgraph.nodes.provider.VideoJob;
@@ -143,6 +144,20 @@ class OpenAiProviderContractTest extends SyncProviderContractTest {
         }
 
         @Test
+        void dallE2EditsTheFirstReference() throws Exception {
+            Artifact first = Artifact.ofBytes("image/png", TestMedia.png(), false);
+            Artifact second = Artifact.ofBytes("image/png", TestMedia.png(), false);
+
+            adapter.image(imageJob("openai/dall-e-2", List.of(first, second)), context);
+
+            String body = lastRequest().getBody().utf8();
+            assertThat(lastRequest().getUrl().encodedPath()).isEqualTo("/v1/images/edits");
+            assertThat(body).contains("name=\"image\"; filename=\"reference-1.png\"");
+            assertThat(body).doesNotContain("reference-2.png");
+            assertThat(body).contains("b64_json");
+        }
+
+        @Test
         void referencesIgnoredByTextOnlyModel() throws Exception {
             Artifact reference = Artifact.ofBytes("image/png", TestMedia.png(), false);
 
@@ -261,6 +276,14 @@ class OpenAiProviderContractTest extends SyncProviderContractTest {
             assertThatThrownBy(() -> generate(adapter, context))
                     .hasMessageContaining("not in any supported media format");
         }
+    }
+
+    @Test
+    void standardProvidersHaveOpenAi() {
+        Providers providers = Providers.standard(catalog,
+                new EnvironmentKeyLookup(catalog, Map.of()), Map.of());
+
+        assertThat(providers.has(OpenAiProvider.ID)).isTrue();
     }
 
     @Test
