@@ -77,8 +77,8 @@ public abstract class ProviderContractTest {
 
     /**
      * Returns whether results arrive as URLs that the adapter downloads. An adapter whose
-     * result is in the response itself skips the expired-URL and key-free download cases; its
-     * fake answers the {@link Stage#MEDIA} failures on the request that returns the media.
+     * result is in the response itself skips the expired-URL and key-free download cases. Its
+     * fake applies a scripted {@link Stage#MEDIA} failure to the request that returns the media.
      */
     protected boolean resultUrls() {
         return true;

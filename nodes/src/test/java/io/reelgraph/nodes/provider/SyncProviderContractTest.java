@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract suite for adapters whose provider answers a paid request with the result
- * itself: the shared cases, minus polling, cancel and resume, plus the retry and journal rules
- * of a synchronous call.
+ * The contract suite for adapters whose provider returns the result in the response to the
+ * paid request. It runs the shared cases except polling, cancel and resume, and adds the retry
+ * and journal rules of a synchronous call.
  */
 public abstract class SyncProviderContractTest extends ProviderContractTest {
 

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the job journal in step around one synchronous paid call, such as a text-to-speech
  * request whose response is the audio. A sync call has no job to poll, so the journal only
- * guards against paying twice: a call that timed out before the provider answered is recorded
+ * guards against paying twice. A call that timed out before the response arrived is recorded
  * as ambiguous and is not sent again until the user clears the entry.
  *
  * <p>Rules: a failed connect or an error response marks the entry failed, so a later run may

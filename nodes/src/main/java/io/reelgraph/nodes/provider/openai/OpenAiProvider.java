@@ -106,6 +106,8 @@ public final class OpenAiProvider implements Provider {
                 .put("model", model.apiModel())
                 .put("prompt", job.prompt())
                 .put("n", 1);
+        // NOTE: quality keeps the provider default (auto for GPT image models). The catalog
+        // prices the default size, so a wide or tall size can cost more than projected.
         closestSize(model, job.width(), job.height()).ifPresent(size -> body.put("size", size));
         if (dallE(model)) {
             // GPT image models always return base64 and reject response_format.
@@ -126,8 +128,8 @@ public final class OpenAiProvider implements Provider {
         if (dallE(model)) {
             form.addFormDataPart("response_format", "b64_json");
         }
-        // One reference goes as "image"; several go as the array field "image[]", which only
-        // GPT image models accept, so DALL-E 2 gets the first reference alone.
+        // One reference goes as "image" and several as the array field "image[]". Only GPT
+        // image models accept the array, so DALL-E 2 gets the first reference alone.
         List<Artifact> references = dallE(model) ? job.references().subList(0, 1)
                 : job.references();
         String field = references.size() == 1 ? "image" : "image[]";

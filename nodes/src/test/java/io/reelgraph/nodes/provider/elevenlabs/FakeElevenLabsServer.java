@@ -27,8 +27,8 @@ import okio.Buffer;
  * returns MP3 bytes with the {@code request-id} and {@code character-cost} headers (one credit
  * per character, as for Multilingual v2); {@code GET /v1/voices} lists two voices. A request
  * without the {@code xi-api-key} header of the key gets 401 {@code invalid_api_key}, and an
- * unknown voice id gets {@code voice_not_found}. The {@link Stage#MEDIA} failures answer the
- * speech POST itself, because the audio is its response.
+ * unknown voice id gets {@code voice_not_found}. A scripted {@link Stage#MEDIA} failure
+ * replaces the response of the speech POST, because that response is the audio.
  */
 public final class FakeElevenLabsServer implements FakeProvider {
 
@@ -52,7 +52,7 @@ public final class FakeElevenLabsServer implements FakeProvider {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
+                return respond(request);
             }
         });
         server.start(InetAddress.getByName("127.0.0.1"), 0);
@@ -129,7 +129,7 @@ public final class FakeElevenLabsServer implements FakeProvider {
         }
     }
 
-    private MockResponse answer(RecordedRequest request) {
+    private MockResponse respond(RecordedRequest request) {
         requests.add(request);
         if (!KEY.equals(request.getHeaders().get("xi-api-key"))) {
             return error(401, "invalid_api_key", "Invalid API key");

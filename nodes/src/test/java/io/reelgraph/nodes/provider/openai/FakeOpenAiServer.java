@@ -28,7 +28,8 @@ import okio.Buffer;
  * {@code data[0].b64_json} with {@code usage} tokens; {@code POST /audio/speech} returns MP3
  * bytes. Responses carry {@code x-request-id} and the {@code x-ratelimit-*} headers. A request
  * without {@code Authorization: Bearer <key>} gets OpenAI's 401 {@code invalid_api_key} body.
- * The {@link Stage#MEDIA} failures answer the POST itself, because the media is in its response.
+ * A scripted {@link Stage#MEDIA} failure replaces the response of the POST, because that
+ * response contains the media.
  */
 public final class FakeOpenAiServer implements FakeProvider {
 
@@ -47,7 +48,7 @@ public final class FakeOpenAiServer implements FakeProvider {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
+                return respond(request);
             }
         });
         server.start(InetAddress.getByName("127.0.0.1"), 0);
@@ -120,23 +121,26 @@ public final class FakeOpenAiServer implements FakeProvider {
         }
     }
 
-    private MockResponse answer(RecordedRequest request) {
+    private MockResponse respond(RecordedRequest request) {
         requests.add(request);
         if (!("Bearer " + KEY).equals(request.getHeaders().get("Authorization"))) {
             return error(401, "Incorrect API key provided: sk-proj-****ABCD. You can find your"
                     + " API key at https://platform.openai.com/account/api-keys.",
                     "invalid_request_error", null, "invalid_api_key");
         }
+
         String path = request.getUrl().encodedPath();
         if (!"POST".equals(request.getMethod())) {
             return error(404, "Invalid URL (" + request.getMethod() + " " + path + ")",
                     "invalid_request_error", null, null);
         }
+
         submits.incrementAndGet();
         Optional<MockResponse> failure = scripted(Stage.SUBMIT).or(() -> scripted(Stage.MEDIA));
         if (failure.isPresent()) {
             return failure.get();
         }
+
         MockResponse.Builder response = switch (path) {
             case "/v1/images/generations", "/v1/images/edits" -> imageResponse();
             case "/v1/audio/speech" -> new MockResponse.Builder().code(200)
@@ -148,6 +152,7 @@ public final class FakeOpenAiServer implements FakeProvider {
             return error(404, "Invalid URL (POST " + path + ")", "invalid_request_error", null,
                     null);
         }
+
         response.addHeader("x-request-id", "req_" + ids.incrementAndGet())
                 .addHeader("x-ratelimit-limit-requests", "50")
                 .addHeader("x-ratelimit-remaining-requests", "49")
