@@ -3,6 +3,7 @@ package io.reelgraph.nodes.provider;
 import io.reelgraph.engine.type.NodeException;
 import io.reelgraph.nodes.catalog.ModelCatalog;
 import io.reelgraph.nodes.provider.async.PollingPolicy;
+import io.reelgraph.nodes.provider.elevenlabs.ElevenLabsProvider;
 import io.reelgraph.nodes.provider.fal.FalProvider;
 import io.reelgraph.nodes.provider.http.HttpSettings;
 import io.reelgraph.nodes.provider.http.ProviderClient;
@@ -10,6 +11,7 @@ import io.reelgraph.nodes.provider.http.ProviderEndpoints;
 import io.reelgraph.nodes.provider.http.Sleeper;
 import io.reelgraph.nodes.provider.http.StandardErrors;
 import io.reelgraph.nodes.provider.keys.KeyLookup;
+import io.reelgraph.nodes.provider.openai.OpenAiProvider;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,6 +56,12 @@ public final class Providers {
             providers.add(new FalProvider(client, PollingPolicy.IMAGE, PollingPolicy.VIDEO,
                     Sleeper.REAL));
         });
+        catalog.provider(OpenAiProvider.ID).ifPresent(spec -> providers.add(new OpenAiProvider(
+                new ProviderClient(ProviderEndpoints.of(spec, environment), keys,
+                        HttpSettings.DEFAULT, new StandardErrors(), Sleeper.REAL))));
+        catalog.provider(ElevenLabsProvider.ID).ifPresent(spec -> providers.add(
+                new ElevenLabsProvider(new ProviderClient(ProviderEndpoints.of(spec, environment),
+                        keys, HttpSettings.DEFAULT, ElevenLabsProvider.errors(), Sleeper.REAL))));
         return of(providers);
     }
 

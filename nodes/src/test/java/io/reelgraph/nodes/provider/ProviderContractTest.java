@@ -2,6 +2,7 @@ package io.reelgraph.nodes.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.reelgraph.engine.cache.CacheKey;
 import io.reelgraph.engine.cache.H2ResultCache;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public abstract class ProviderContractTest {
 
-    private static final CacheKey KEY = new CacheKey("c".repeat(64));
+    protected static final CacheKey KEY = new CacheKey("c".repeat(64));
 
     @TempDir
     Path temp;
@@ -51,7 +52,7 @@ public abstract class ProviderContractTest {
     protected final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     protected final RecordingContext context = new RecordingContext();
     private H2ResultCache cache;
-    private H2JobJournal journal;
+    protected H2JobJournal journal;
 
     /** Starts the fake server of the provider. */
     protected abstract FakeProvider startFake() throws Exception;
@@ -64,6 +65,34 @@ public abstract class ProviderContractTest {
 
     /** The key alias the adapter's key lookup reports. */
     protected abstract String keyAlias();
+
+    /**
+     * Returns whether the adapter submits jobs and polls them. A synchronous adapter returns
+     * false and skips the cases about queued progress, polling, cancel and resume, which its
+     * API does not have.
+     */
+    protected boolean async() {
+        return true;
+    }
+
+    /**
+     * Returns whether results arrive as URLs that the adapter downloads. An adapter whose
+     * result is in the response itself skips the expired-URL and key-free download cases. Its
+     * fake applies a scripted {@link Stage#MEDIA} failure to the request that returns the media.
+     */
+    protected boolean resultUrls() {
+        return true;
+    }
+
+    /** Returns the media type that {@link #generate} makes from the fake's default media. */
+    protected String mediaType() {
+        return "image/png";
+    }
+
+    /** Returns the stage whose success body is JSON; empty when no success body is JSON. */
+    protected Optional<Stage> jsonStage() {
+        return Optional.of(Stage.POLL);
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -96,16 +125,19 @@ public abstract class ProviderContractTest {
         void generationIsDownloadedAndTyped() throws Exception {
             Generation generation = generate(adapter, context);
 
-            assertThat(generation.media().mediaType()).isEqualTo("image/png");
+            assertThat(generation.media().mediaType()).isEqualTo(mediaType());
             assertThat(generation.media().draft()).isFalse();
             assertThat(fake.submits()).isEqualTo(1);
             assertThat(context.progress).isNotEmpty();
-            assertThat(context.progress).anyMatch(status -> status.startsWith("queued"));
-            assertThat(context.progress).anyMatch(status -> status.startsWith("running"));
+            if (async()) {
+                assertThat(context.progress).anyMatch(status -> status.startsWith("queued"));
+                assertThat(context.progress).anyMatch(status -> status.startsWith("running"));
+            }
         }
 
         @Test
         void journalEntryHoldsTheJob() throws Exception {
+            assumeTrue(async(), "a synchronous call creates no job to record");
             generate(adapter, context);
 
             var entry = journal.find(KEY).orElseThrow();
@@ -115,6 +147,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void mediaDownloadGoesWithoutKey() throws Exception {
+            assumeTrue(resultUrls(), "the result arrives in the response, not from a URL");
             generate(adapter, context);
 
             assertThat(fake.mediaAuthorizationHeaders()).containsExactly("null");
@@ -126,7 +159,8 @@ public abstract class ProviderContractTest {
 
         @Test
         void rateLimitWaitIsReportedThenSucceeds() throws Exception {
-            fake.failNext(Stage.POLL, new MockResponse.Builder().code(429)
+            Stage stage = async() ? Stage.POLL : Stage.SUBMIT;
+            fake.failNext(stage, new MockResponse.Builder().code(429)
                     .addHeader("Retry-After", "3").body("{\"detail\":\"slow down\"}").build());
 
             generate(adapter, context);
@@ -137,16 +171,18 @@ public abstract class ProviderContractTest {
 
         @Test
         void serverErrorsAreRetried() throws Exception {
+            assumeTrue(async(), "a paid synchronous call is not retried after HTTP 500");
             fake.failNext(Stage.POLL, json(500, "{\"detail\":\"boom\"}"));
             fake.failNext(Stage.POLL, json(503, "{\"detail\":\"unavailable\"}"));
 
             Generation generation = generate(adapter, context);
 
-            assertThat(generation.media().mediaType()).isEqualTo("image/png");
+            assertThat(generation.media().mediaType()).isEqualTo(mediaType());
         }
 
         @Test
         void retriesAreBounded() {
+            assumeTrue(async(), "a synchronous call has no result stage to retry");
             for (int i = 0; i < 5; i++) {
                 fake.failNext(Stage.RESULT, json(500, "{\"detail\":\"boom\"}"));
             }
@@ -204,6 +240,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void expiredResultUrl() {
+            assumeTrue(resultUrls(), "the result arrives in the response, not from a URL");
             fake.failNext(Stage.MEDIA, json(410, "{}"));
 
             assertThatThrownBy(() -> generate(adapter, context))
@@ -213,7 +250,9 @@ public abstract class ProviderContractTest {
 
         @Test
         void malformedJson() {
-            fake.failNext(Stage.POLL, new MockResponse.Builder().code(200).body("{status:").build());
+            assumeTrue(jsonStage().isPresent(), "no success response of the API is JSON");
+            fake.failNext(jsonStage().get(), new MockResponse.Builder().code(200)
+                    .body("{status:").build());
 
             assertThatThrownBy(() -> generate(adapter, context))
                     .isInstanceOf(MalformedResponseException.class)
@@ -247,6 +286,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void cancellationMidPollCancelsTheJob() {
+            assumeTrue(async(), "a synchronous call has no job to cancel");
             fake.holdJobsRunning();
             context.cancelAfterSleeps = 2;
 
@@ -258,6 +298,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void submittedEntryIsPolledNotSubmitted() throws Exception {
+            assumeTrue(async(), "a synchronous call has no job to resume");
             ProviderJob earlier = fake.createJob();
             journal.submitting(KEY, "fal", "m");
             journal.submitted(KEY, earlier);
@@ -265,7 +306,7 @@ public abstract class ProviderContractTest {
             Generation generation = generate(adapter, context);
 
             assertThat(fake.submits()).isZero();
-            assertThat(generation.media().mediaType()).isEqualTo("image/png");
+            assertThat(generation.media().mediaType()).isEqualTo(mediaType());
         }
 
         @Test

@@ -162,6 +162,43 @@ public final class ProviderClient {
         }
     }
 
+    /**
+     * Sends a request whose success body is the media itself, such as a text-to-speech call,
+     * and types the bytes like {@link #download}. Error responses are mapped like
+     * {@link #call(Request, CallKind, WorkContext)}.
+     *
+     * @param expectedPrefix the media family the caller needs, such as {@code audio/}
+     * @throws MalformedResponseException when the body is truncated, over the cap, not media,
+     *     or media of another kind
+     */
+    public MediaResponse callForMedia(Request request, CallKind kind, WorkContext context,
+            String expectedPrefix) throws IOException, ProviderException {
+        Request tagged = request.newBuilder().tag(CallTag.class, new CallTag(context, kind)).build();
+        String shown = LoggingInterceptor.redact(request.url());
+        try (Response response = http.newCall(tagged).execute()) {
+            Optional<String> requestId = requestId(response);
+            if (!response.isSuccessful()) {
+                throw errors.map(errorResponse(response));
+            }
+            byte[] bytes = readCapped(response.body(), shown, requestId);
+            return new MediaResponse(new DownloadedMedia(bytes,
+                    probe(bytes, shown, expectedPrefix, requestId)), requestId,
+                    response.headers());
+        }
+    }
+
+    /**
+     * Types media bytes that arrived inside a JSON response, such as base64 images, by their
+     * magic bytes.
+     *
+     * @param source where the bytes came from, for messages
+     * @throws MalformedResponseException when the bytes are not media or media of another kind
+     */
+    public DownloadedMedia typeMedia(byte[] bytes, String source, String expectedPrefix,
+            Optional<String> requestId) throws ProviderException {
+        return new DownloadedMedia(bytes, probe(bytes, source, expectedPrefix, requestId));
+    }
+
     private byte[] readCapped(ResponseBody body, String shown, Optional<String> requestId)
             throws IOException, ProviderException {
         long max = settings.maxDownloadBytes();
