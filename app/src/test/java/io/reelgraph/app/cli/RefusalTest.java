@@ -54,15 +54,18 @@ class RefusalTest {
     }
 
     @Test
-    void realProvidersRefusedBeforeAsking() {
+    void runWithoutKeysRefusesBeforeAsking() {
         assumeTrue(System.console() == null, "the test JVM has a terminal to ask on");
 
         CliRun run = CliRun.execute("run", graph.toString(), "--report", report.toString());
 
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(ExitCodes.REFUSED);
-        // This build calls only the draft provider, so the run stops before it would ask.
-        assertThat(run.stderr()).contains("This build of Reelgraph cannot call provider"
-                + " elevenlabs yet");
+        // Without keys in the environment the run stops before it would ask.
+        assumeTrue(System.getenv("FAL_KEY") == null && System.getenv("ELEVENLABS_API_KEY") == null,
+                "provider keys are set in this environment");
+        assertThat(run.stderr()).contains("No key for elevenlabs (ELEVENLABS_API_KEY), fal"
+                + " (FAL_KEY); set the environment variable to your own key, or run with"
+                + " --draft.");
         assertThat(run.stderr()).contains("Nothing was sent.");
         assertNothingSent();
     }
