@@ -10,6 +10,8 @@ import io.reelgraph.nodes.provider.http.ProviderEndpoints;
 import io.reelgraph.nodes.provider.http.Sleeper;
 import io.reelgraph.nodes.provider.http.StandardErrors;
 import io.reelgraph.nodes.provider.keys.KeyLookup;
+import io.reelgraph.nodes.provider.replicate.ReplicateErrors;
+import io.reelgraph.nodes.provider.replicate.ReplicateProvider;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,6 +54,12 @@ public final class Providers {
             ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
                     keys, HttpSettings.DEFAULT, new StandardErrors(), Sleeper.REAL);
             providers.add(new FalProvider(client, PollingPolicy.IMAGE, PollingPolicy.VIDEO,
+                    Sleeper.REAL));
+        });
+        catalog.provider(ReplicateProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new ReplicateErrors(), Sleeper.REAL);
+            providers.add(new ReplicateProvider(client, PollingPolicy.IMAGE, PollingPolicy.VIDEO,
                     Sleeper.REAL));
         });
         return of(providers);
