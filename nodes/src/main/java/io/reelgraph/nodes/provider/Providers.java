@@ -3,6 +3,7 @@ package io.reelgraph.nodes.provider;
 import io.reelgraph.engine.type.NodeException;
 import io.reelgraph.nodes.catalog.ModelCatalog;
 import io.reelgraph.nodes.provider.async.PollingPolicy;
+import io.reelgraph.nodes.provider.bfl.BflProvider;
 import io.reelgraph.nodes.provider.fal.FalProvider;
 import io.reelgraph.nodes.provider.http.HttpSettings;
 import io.reelgraph.nodes.provider.http.ProviderClient;
@@ -61,6 +62,11 @@ public final class Providers {
                     keys, HttpSettings.DEFAULT, new ReplicateErrors(), Sleeper.REAL);
             providers.add(new ReplicateProvider(client, PollingPolicy.IMAGE, PollingPolicy.VIDEO,
                     Sleeper.REAL));
+        });
+        catalog.provider(BflProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new StandardErrors(), Sleeper.REAL);
+            providers.add(new BflProvider(client, PollingPolicy.IMAGE, Sleeper.REAL));
         });
         return of(providers);
     }
