@@ -50,8 +50,8 @@ final class BflInputs {
     }
 
     /**
-     * Returns the size multiple a model needs. NOTE: 32 for FLUX.1 and 16 for FLUX.2 are from
-     * BFL's docs as summarized elsewhere, not checked against the current API reference.
+     * Returns the size multiple a model needs. NOTE: the multiples 32 for FLUX.1 and 16 for
+     * FLUX.2 are not checked against BFL's current API reference.
      */
     static int sizeStep(String apiModel) {
         return apiModel.startsWith("flux-2") ? 16 : 32;
@@ -120,7 +120,7 @@ final class BflInputs {
         if (width <= 0 || height <= 0) {
             return Optional.empty();
         }
-        double wanted = Math.log((double) width / height);
+        double target = Math.log((double) width / height);
         String best = null;
         double bestDistance = Double.MAX_VALUE;
         for (JsonNode allowed : param.allowed()) {
@@ -131,7 +131,7 @@ final class BflInputs {
             double distance;
             try {
                 distance = Math.abs(Math.log(Double.parseDouble(parts[0])
-                        / Double.parseDouble(parts[1])) - wanted);
+                        / Double.parseDouble(parts[1])) - target);
             } catch (NumberFormatException e) {
                 continue;
             }

@@ -154,8 +154,8 @@ public final class BflProvider implements Provider {
         }
     }
 
-    private static MalformedResponseException malformed(JsonResponse response, String what) {
+    private static MalformedResponseException malformed(JsonResponse response, String problem) {
         return new MalformedResponseException(ID, OptionalInt.of(response.status()),
-                response.providerRequestId(), "Provider bfl " + what);
+                response.providerRequestId(), "Provider bfl " + problem);
     }
 }

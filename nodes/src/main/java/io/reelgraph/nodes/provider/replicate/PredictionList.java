@@ -33,7 +33,7 @@ final class PredictionList implements ProviderJobList {
 
     private static final Logger LOG = LoggerFactory.getLogger(PredictionList.class);
     static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
-    /** Pages read at most; a page holds up to 100 predictions. */
+    /** Maximum number of list pages read before the lookup gives up. */
     private static final int MAX_PAGES = 5;
 
     private final ProviderClient client;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Replicate's error mapping. Replicate answers errors with problem JSON
+ * Replicate's error mapping. Replicate returns errors as problem JSON
  * {@code {"title","detail","status"}}, which the standard mapping reads through
  * {@code detail}; a failed input validation (HTTP 422) adds
  * {@code invalid_fields:[{"type","field","description"}]} with fields such as

@@ -8,9 +8,9 @@ import java.util.Optional;
 /** Input field names that differ between Replicate models, and the aspect ratio choice. */
 final class ReplicateInputs {
 
-    // NOTE: taken from each model's input schema on replicate.com as remembered, not re-read in
-    // this change; a model missing here gets "image", which Replicate rejects with a 422 that
-    // names the field if the model calls it otherwise.
+    // NOTE: these field names come from the models' input schemas on replicate.com as
+    // remembered, not re-read. A model missing here gets "image". If that model names the field
+    // otherwise, Replicate rejects the request with a 422 that names the field.
     private static final Map<String, String> REFERENCE_FIELDS = Map.of(
             "black-forest-labs/flux-dev", "image",
             "black-forest-labs/flux-pro", "image_prompt",
@@ -43,7 +43,7 @@ final class ReplicateInputs {
         if (width <= 0 || height <= 0) {
             return Optional.empty();
         }
-        double wanted = Math.log((double) width / height);
+        double target = Math.log((double) width / height);
         String best = null;
         double bestDistance = Double.MAX_VALUE;
         for (JsonNode allowed : param.allowed()) {
@@ -51,7 +51,7 @@ final class ReplicateInputs {
             if (ratio.isEmpty()) {
                 continue;
             }
-            double distance = Math.abs(Math.log(ratio.get()) - wanted);
+            double distance = Math.abs(Math.log(ratio.get()) - target);
             if (distance < bestDistance) {
                 best = allowed.asText();
                 bestDistance = distance;

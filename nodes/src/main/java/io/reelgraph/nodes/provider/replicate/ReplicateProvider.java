@@ -28,11 +28,14 @@ import io.reelgraph.nodes.provider.http.ProviderClient;
 import io.reelgraph.nodes.provider.http.Sleeper;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -52,6 +55,8 @@ public final class ReplicateProvider implements Provider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    /** Largest file sent inline as a data URI; Replicate recommends data URIs below 1 MB. */
+    static final long DATA_URI_LIMIT = 1_000_000;
 
     private final ProviderClient client;
     private final PollingPolicy imagePolicy;
@@ -90,18 +95,17 @@ public final class ReplicateProvider implements Provider {
         if (model.param("seed").isPresent()) {
             input.put("seed", job.seed());
         }
+        Map<String, Artifact> files = new LinkedHashMap<>();
         if (!job.references().isEmpty() && model.inputs().contains(ModelInput.IMAGE)) {
-            input.put(ReplicateInputs.referenceField(model.apiModel()),
-                    dataUri(job.references().get(0)));
+            files.put(ReplicateInputs.referenceField(model.apiModel()), job.references().get(0));
         }
-        return run(model, input, "image/", imagePolicy, context);
+        return run(model, input, files, "image/", imagePolicy, context);
     }
 
     @Override
     public Generation video(VideoJob job, WorkContext context) throws Exception {
         ModelSpec model = job.model();
         ObjectNode input = JSON.createObjectNode().put("prompt", job.prompt());
-        input.put(ReplicateInputs.firstFrameField(model.apiModel()), dataUri(job.image()));
         if (model.param("seed").isPresent()) {
             input.put("seed", job.seed());
         }
@@ -109,15 +113,24 @@ public final class ReplicateProvider implements Provider {
             input.put("duration", job.seconds());
         }
         putAspectRatio(model, input, job.width(), job.height());
-        return run(model, input, "video/", videoPolicy, context);
+        return run(model, input,
+                Map.of(ReplicateInputs.firstFrameField(model.apiModel()), job.image()), "video/",
+                videoPolicy, context);
     }
 
-    private Generation run(ModelSpec model, ObjectNode input, String expectedPrefix,
-            PollingPolicy policy, WorkContext context) throws Exception {
+    /**
+     * Runs one prediction.
+     *
+     * @param files file inputs by field name, added to {@code input} only when the prediction
+     *     is submitted, so a resumed job uploads nothing
+     */
+    private Generation run(ModelSpec model, ObjectNode input, Map<String, Artifact> files,
+            String expectedPrefix, PollingPolicy policy, WorkContext context) throws Exception {
         requireKey(model);
         PredictionList list = new PredictionList(client, model.apiModel(), input);
         AsyncJobRunner runner = new AsyncJobRunner(ID, policy, sleeper, Optional.of(list));
-        return runner.run(new PredictionJob(model, input, expectedPrefix), model.id(), context);
+        return runner.run(new PredictionJob(model, input, files, expectedPrefix), model.id(),
+                context);
     }
 
     private void requireKey(ModelSpec model) throws NodeException {
@@ -141,11 +154,32 @@ public final class ReplicateProvider implements Provider {
                 .anyMatch(allowed -> value.equals(allowed.asText()));
     }
 
-    // NOTE: Replicate recommends its Files API over data URIs above about 1 MB; this adapter
-    // always sends a data URI, which Replicate accepts but may reject for very large frames.
-    private static String dataUri(Artifact media) {
-        return "data:" + media.mediaType() + ";base64,"
-                + Base64.getEncoder().encodeToString(media.bytesUnsafe());
+    /**
+     * Returns the input value of a file: a data URI up to {@link #DATA_URI_LIMIT} bytes, as
+     * Replicate recommends, and above it the {@code urls.get} of an upload to
+     * {@code POST /files}.
+     */
+    private String fileInput(Artifact media, WorkContext context)
+            throws IOException, ProviderException {
+        if (media.size() <= DATA_URI_LIMIT) {
+            return "data:" + media.mediaType() + ";base64,"
+                    + Base64.getEncoder().encodeToString(media.bytesUnsafe());
+        }
+        RequestBody content = RequestBody.create(media.bytesUnsafe(),
+                MediaType.get(media.mediaType()));
+        MultipartBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("content", "input-" + media.hash().shortForm(), content)
+                .build();
+        Request request = new Request.Builder().url(client.endpoints().resolve("files"))
+                .post(body).build();
+        // Retried like a read, because a repeated upload only leaves a spare file that
+        // Replicate deletes on its own.
+        JsonResponse response = client.call(request, CallKind.POLL, context);
+        JsonNode url = response.body().path("urls").path("get");
+        if (!url.isTextual() || HttpUrl.parse(url.asText()) == null) {
+            throw malformed(response, "returned a file upload without \"urls.get\"");
+        }
+        return url.asText();
     }
 
     /** One prediction: create, poll {@code urls.get}, download the output. */
@@ -153,12 +187,15 @@ public final class ReplicateProvider implements Provider {
 
         private final ModelSpec model;
         private final ObjectNode input;
+        private final Map<String, Artifact> files;
         private final String expectedPrefix;
         private JsonNode finished;
 
-        PredictionJob(ModelSpec model, ObjectNode input, String expectedPrefix) {
+        PredictionJob(ModelSpec model, ObjectNode input, Map<String, Artifact> files,
+                String expectedPrefix) {
             this.model = model;
             this.input = input;
+            this.files = Map.copyOf(files);
             this.expectedPrefix = expectedPrefix;
         }
 
@@ -172,7 +209,11 @@ public final class ReplicateProvider implements Provider {
                 url = client.endpoints().resolve("predictions");
                 body.put("version", model.versionPin());
             }
-            body.set("input", input);
+            ObjectNode sent = input.deepCopy();
+            for (Map.Entry<String, Artifact> file : files.entrySet()) {
+                sent.put(file.getKey(), fileInput(file.getValue(), context));
+            }
+            body.set("input", sent);
             Request request = new Request.Builder().url(url)
                     .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE))
                     .build();
@@ -233,8 +274,8 @@ public final class ReplicateProvider implements Provider {
         }
     }
 
-    private static MalformedResponseException malformed(JsonResponse response, String what) {
+    private static MalformedResponseException malformed(JsonResponse response, String problem) {
         return new MalformedResponseException(ID, OptionalInt.of(response.status()),
-                response.providerRequestId(), "Provider replicate " + what);
+                response.providerRequestId(), "Provider replicate " + problem);
     }
 }

@@ -132,7 +132,7 @@ public final class FakeBflServer implements FakeProvider {
         endStatus = Optional.of(status);
     }
 
-    /** Makes every sample URL answer 403, as a signed URL does after its ten minutes. */
+    /** Makes every sample URL return 403, as a signed URL does after its ten minutes. */
     void expireSamples() {
         expireSamples = true;
     }
@@ -206,6 +206,7 @@ public final class FakeBflServer implements FakeProvider {
         if (failure.isPresent()) {
             return failure.get();
         }
+
         ObjectNode body = JSON.createObjectNode().put("id", id);
         AtomicInteger count = polls.computeIfAbsent(id, k -> new AtomicInteger());
         int poll = count.getAndIncrement();
@@ -213,19 +214,23 @@ public final class FakeBflServer implements FakeProvider {
             body.put("status", "Pending").put("progress", holdRunning ? 0.5 : 0.3 * poll);
             return json(200, body.toString());
         }
+
         if (poll == 0) {
             body.put("status", "Pending").putNull("progress");
             return json(200, body.toString());
         }
+
         if (endStatus.isPresent()) {
             body.put("status", endStatus.get()).putObject("details")
                     .putArray("Moderation Reasons").add("Derivative Works Filter");
             return json(200, body.toString());
         }
+
         Optional<MockResponse> result = scripted(Stage.RESULT);
         if (result.isPresent()) {
             return result.get();
         }
+
         body.put("status", "Ready");
         ObjectNode sample = body.putObject("result");
         sample.put("sample", delivery.url("/results/2f/" + id + "/sample.png")

@@ -29,7 +29,7 @@ import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
 /**
- * A fake of Replicate's predictions API on loopback, under {@code /v1}. A create answers 201
+ * A fake of Replicate's predictions API on loopback, under {@code /v1}. A create returns 201
  * with a {@code Location} header and a {@code starting} prediction whose {@code urls.get} and
  * {@code urls.cancel} point back here; polls return {@code starting}, {@code processing} twice
  * with a tqdm progress bar in {@code logs}, then {@code succeeded} with the output on a second
@@ -48,6 +48,7 @@ public final class FakeReplicateServer implements FakeProvider {
     private final AtomicInteger submits = new AtomicInteger();
     private final AtomicInteger cancels = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger uploads = new AtomicInteger();
     private final Map<String, Prediction> predictions = new ConcurrentHashMap<>();
     private final Map<Stage, ArrayDeque<MockResponse>> scripted =
             Collections.synchronizedMap(new EnumMap<>(Stage.class));
@@ -158,6 +159,11 @@ public final class FakeReplicateServer implements FakeProvider {
         return List.copyOf(createBodies);
     }
 
+    /** Returns the number of files uploaded to {@code POST /v1/files}. */
+    int uploads() {
+        return uploads.get();
+    }
+
     /** Returns the paths of the create requests, in order. */
     List<String> createPaths() {
         return List.copyOf(createPaths);
@@ -178,6 +184,9 @@ public final class FakeReplicateServer implements FakeProvider {
         String path = request.getUrl().encodedPath();
         String[] parts = path.substring(1).split("/");
         String method = request.getMethod();
+        if ("POST".equals(method) && path.equals("/v1/files")) {
+            return upload(request);
+        }
         if ("POST".equals(method) && path.endsWith("/predictions")) {
             return submit(request, parts);
         }
@@ -226,6 +235,22 @@ public final class FakeReplicateServer implements FakeProvider {
             response.bodyDelay(5, TimeUnit.SECONDS);
         }
         return response.build();
+    }
+
+    /** Stores a multipart upload and returns Replicate's file object. */
+    private MockResponse upload(RecordedRequest request) {
+        String contentType = String.valueOf(request.getHeaders().get("Content-Type"));
+        if (!contentType.startsWith("multipart/form-data")
+                || !request.getBody().utf8().contains("name=\"content\"")) {
+            return json(400, "{\"title\":\"Bad request\",\"detail\":\"Expected a multipart"
+                    + " body with a content part\",\"status\":400}");
+        }
+        String id = "file" + uploads.incrementAndGet();
+        ObjectNode file = JSON.createObjectNode();
+        file.put("id", id);
+        file.put("size", request.getBodySize());
+        file.putObject("urls").put("get", url("/v1/files/" + id));
+        return json(201, file.toString());
     }
 
     private Prediction create(String model, JsonNode input) {
@@ -282,6 +307,7 @@ public final class FakeReplicateServer implements FakeProvider {
                 ? "Using seed: 7\n 25%|██▌       | 1/4\n 75%|███████▌  | 3/4" : "");
         body.putNull("output");
         body.putNull("error");
+
         if ("succeeded".equals(status)) {
             String output = cdn.url("/xezq/" + prediction.id + "/out-0.png").toString();
             if (prediction.model.endsWith("flux-schnell") || prediction.model.endsWith("flux-dev")) {
@@ -294,6 +320,7 @@ public final class FakeReplicateServer implements FakeProvider {
         if ("failed".equals(status)) {
             body.put("error", failWith.orElse("failed"));
         }
+
         ObjectNode urls = body.putObject("urls");
         urls.put("get", url("/v1/predictions/" + prediction.id));
         urls.put("cancel", url("/v1/predictions/" + prediction.id + "/cancel"));

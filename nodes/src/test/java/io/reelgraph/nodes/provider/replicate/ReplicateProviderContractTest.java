@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +135,30 @@ class ReplicateProviderContractTest extends ProviderContractTest {
             JsonNode input = replicate().createBodies().get(0).path("input");
             assertThat(input.path("image_prompt").asText())
                     .isEqualTo("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+        }
+
+        @Test
+        void largeReferenceIsUploaded() throws Exception {
+            byte[] noise = new byte[(int) ReplicateProvider.DATA_URI_LIMIT + 1];
+            new Random(3).nextBytes(noise);
+            byte[] png = TestMedia.png();
+            System.arraycopy(png, 0, noise, 0, png.length);
+
+            adapter.image(imageJob("replicate/black-forest-labs/flux-kontext-pro",
+                    List.of(Artifact.ofBytes("image/png", noise, false))), context);
+
+            assertThat(replicate().uploads()).isEqualTo(1);
+            JsonNode input = replicate().createBodies().get(0).path("input");
+            assertThat(input.path("input_image").asText())
+                    .isEqualTo(fake.baseUrl() + "/files/file1");
+        }
+
+        @Test
+        void smallReferenceIsNotUploaded() throws Exception {
+            adapter.image(imageJob("replicate/black-forest-labs/flux-kontext-pro",
+                    List.of(Artifact.ofBytes("image/png", TestMedia.png(), false))), context);
+
+            assertThat(replicate().uploads()).isZero();
         }
 
         @Test
