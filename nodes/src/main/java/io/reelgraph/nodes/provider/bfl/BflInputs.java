@@ -42,7 +42,7 @@ final class BflInputs {
             body.put("seed", job.seed());
         }
         if (allows(model.param("output_format"), "png")) {
-            // BFL defaults to JPEG; PNG keeps the frame lossless for the cut.
+            // BFL defaults to JPEG, so ask for PNG to keep the frame lossless.
             body.put("output_format", "png");
         }
         putReferences(model, job.references(), body);
@@ -71,7 +71,8 @@ final class BflInputs {
             ObjectNode body) throws NodeException {
         String api = model.apiModel();
         if (api.equals("flux-pro-1.0-fill")) {
-            // Fill paints inside the mask; without a mask BFL uses the image's alpha channel.
+            // NOTE: that BFL fills the image's transparent area when no mask is sent is
+            // recalled from its docs, not re-read. A second reference is sent as the mask.
             if (references.isEmpty()) {
                 throw new NodeException("Model " + model.id() + " fills in part of an image, so"
                         + " it needs the image as its first reference and optionally a mask as"

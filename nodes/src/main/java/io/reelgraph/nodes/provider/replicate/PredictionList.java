@@ -91,7 +91,8 @@ final class PredictionList implements ProviderJobList {
 
     /**
      * Compares the model and the scalar inputs that identify a request. Whole inputs are not
-     * compared, because Replicate may store a data URI input as a file and echo its URL.
+     * compared, because the echoed value of a file input may differ from the data URI or
+     * upload URL that was sent.
      */
     private boolean matches(JsonNode prediction) {
         JsonNode echoed = prediction.path("input");

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 /**
  * Replicate's error mapping. Replicate returns errors as problem JSON
  * {@code {"title","detail","status"}}, which the standard mapping reads through
- * {@code detail}; a failed input validation (HTTP 422) adds
+ * {@code detail}. A failed input validation (HTTP 422) adds
  * {@code invalid_fields:[{"type","field","description"}]} with fields such as
  * {@code input.seed}, which this mapping turns into the field name {@code seed}.
  */

@@ -41,7 +41,7 @@ import okhttp3.RequestBody;
 
 /**
  * The Replicate adapter on the predictions API. A model with a version pin is created with
- * {@code POST /predictions} and that version; any other model with
+ * {@code POST /predictions} and that version. Any other model is created with
  * {@code POST /models/{owner}/{name}/predictions}, which always runs the latest version of an
  * official model. The prediction is polled at its {@code urls.get} ({@code starting},
  * {@code processing}, then {@code succeeded}, {@code failed}, {@code canceled} or
@@ -55,7 +55,7 @@ public final class ReplicateProvider implements Provider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
-    /** Largest file sent inline as a data URI; Replicate recommends data URIs below 1 MB. */
+    /** Largest file sent inline as a data URI, because Replicate recommends them below 1 MB. */
     static final long DATA_URI_LIMIT = 1_000_000;
 
     private final ProviderClient client;
@@ -89,7 +89,7 @@ public final class ReplicateProvider implements Provider {
             input.put("num_outputs", 1);
         }
         if (allows(model, "output_format", "png")) {
-            // Flux on Replicate defaults to WebP; PNG keeps the frame lossless for the cut.
+            // Flux on Replicate defaults to WebP, so ask for PNG to keep the frame lossless.
             input.put("output_format", "png");
         }
         if (model.param("seed").isPresent()) {
@@ -172,8 +172,7 @@ public final class ReplicateProvider implements Provider {
                 .build();
         Request request = new Request.Builder().url(client.endpoints().resolve("files"))
                 .post(body).build();
-        // Retried like a read, because a repeated upload only leaves a spare file that
-        // Replicate deletes on its own.
+        // Retried like a read, because a repeated upload creates a second file but no paid job.
         JsonResponse response = client.call(request, CallKind.POLL, context);
         JsonNode url = response.body().path("urls").path("get");
         if (!url.isTextual() || HttpUrl.parse(url.asText()) == null) {
