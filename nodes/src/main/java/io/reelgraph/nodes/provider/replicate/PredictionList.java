@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Looks an ambiguous submit up in {@code GET /predictions}, which lists the account's
- * predictions newest first, a page at a time. A prediction matches when it ran the same model
+ * predictions newest first, 100 to a page. A prediction matches when it ran the same model
  * with the same prompt and seed and was created between the journal entry's creation and its last
  * update, widened by {@link #CLOCK_SKEW} for the difference between this machine's clock and
  * Replicate's.
@@ -96,7 +96,9 @@ final class PredictionList implements ProviderJobList {
      */
     private boolean matches(JsonNode prediction) {
         JsonNode echoed = prediction.path("input");
-        return apiModel.equals(prediction.path("model").asText())
+        // The list also holds predictions made on the website, which report source "web".
+        String source = prediction.path("source").asText("api");
+        return "api".equals(source) && apiModel.equals(prediction.path("model").asText())
                 && input.path("prompt").equals(echoed.path("prompt"))
                 && (!input.has("seed") || input.get("seed").asLong() == echoed.path("seed")
                         .asLong(Long.MIN_VALUE));
