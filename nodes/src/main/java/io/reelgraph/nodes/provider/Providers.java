@@ -4,6 +4,7 @@ import io.reelgraph.engine.type.NodeException;
 import io.reelgraph.nodes.catalog.ModelCatalog;
 import io.reelgraph.nodes.provider.async.PollingPolicy;
 import io.reelgraph.nodes.provider.elevenlabs.ElevenLabsProvider;
+import io.reelgraph.nodes.provider.bfl.BflProvider;
 import io.reelgraph.nodes.provider.fal.FalProvider;
 import io.reelgraph.nodes.provider.http.HttpSettings;
 import io.reelgraph.nodes.provider.http.ProviderClient;
@@ -12,6 +13,8 @@ import io.reelgraph.nodes.provider.http.Sleeper;
 import io.reelgraph.nodes.provider.http.StandardErrors;
 import io.reelgraph.nodes.provider.keys.KeyLookup;
 import io.reelgraph.nodes.provider.openai.OpenAiProvider;
+import io.reelgraph.nodes.provider.replicate.ReplicateErrors;
+import io.reelgraph.nodes.provider.replicate.ReplicateProvider;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,6 +65,17 @@ public final class Providers {
         catalog.provider(ElevenLabsProvider.ID).ifPresent(spec -> providers.add(
                 new ElevenLabsProvider(new ProviderClient(ProviderEndpoints.of(spec, environment),
                         keys, HttpSettings.DEFAULT, ElevenLabsProvider.errors(), Sleeper.REAL))));
+        catalog.provider(ReplicateProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new ReplicateErrors(), Sleeper.REAL);
+            providers.add(new ReplicateProvider(client, PollingPolicy.IMAGE, PollingPolicy.VIDEO,
+                    Sleeper.REAL));
+        });
+        catalog.provider(BflProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new StandardErrors(), Sleeper.REAL);
+            providers.add(new BflProvider(client, PollingPolicy.IMAGE, Sleeper.REAL));
+        });
         return of(providers);
     }
 

@@ -2,6 +2,7 @@ package io.reelgraph.nodes.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.reelgraph.engine.cache.CacheKey;
@@ -92,6 +93,16 @@ public abstract class ProviderContractTest {
     /** Returns the stage whose success body is JSON; empty when no success body is JSON. */
     protected Optional<Stage> jsonStage() {
         return Optional.of(Stage.POLL);
+    }
+
+    /** Returns whether the provider's API can cancel a running job; BFL's API cannot. */
+    protected boolean supportsCancel() {
+        return true;
+    }
+
+    /** Returns whether the adapter settles an ambiguous submit from the provider's job list. */
+    protected boolean hasJobList() {
+        return false;
     }
 
     @BeforeEach
@@ -287,6 +298,7 @@ public abstract class ProviderContractTest {
         @Test
         void cancellationMidPollCancelsTheJob() {
             assumeTrue(async(), "a synchronous call has no job to cancel");
+            assumeTrue(supportsCancel(), "the provider's API has no cancel");
             fake.holdJobsRunning();
             context.cancelAfterSleeps = 2;
 
@@ -294,6 +306,19 @@ public abstract class ProviderContractTest {
                     .isInstanceOf(InterruptedException.class);
             assertThat(fake.cancels()).isEqualTo(1);
             assertThat(journal.find(KEY).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+        }
+
+        @Test
+        void cancellationWithoutCancelKeepsTheJob() {
+            assumeFalse(supportsCancel(), "the provider's API has a cancel");
+            fake.holdJobsRunning();
+            context.cancelAfterSleeps = 2;
+
+            assertThatThrownBy(() -> generate(adapter, context))
+                    .isInstanceOf(InterruptedException.class)
+                    .hasMessageContaining("kept for the next run");
+            assertThat(fake.cancels()).isZero();
+            assertThat(journal.find(KEY).orElseThrow().status()).isEqualTo(JobStatus.SUBMITTED);
         }
 
         @Test
@@ -311,6 +336,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void ambiguousSubmitIsNotRepeated() {
+            assumeFalse(hasJobList(), "the adapter settles ambiguous submits from its job list");
             fake.stallSubmits();
 
             assertThatThrownBy(() -> generate(adapter, context))
@@ -322,6 +348,27 @@ public abstract class ProviderContractTest {
                     .isInstanceOf(AmbiguousSubmitException.class)
                     .hasMessageContaining("did not submit again");
             assertThat(fake.submits()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class JobList {
+
+        @Test
+        void ambiguousSubmitIsFoundInJobList() throws Exception {
+            assumeTrue(hasJobList(), "the provider has no job list");
+            fake.stallSubmits();
+
+            assertThatThrownBy(() -> generate(adapter, context))
+                    .isInstanceOf(AmbiguousSubmitException.class)
+                    .hasMessageContaining("the submit was not repeated");
+            assertThat(journal.find(KEY).orElseThrow().status()).isEqualTo(JobStatus.AMBIGUOUS);
+
+            Generation generation = generate(adapter, context);
+
+            assertThat(generation.media().mediaType()).isEqualTo("image/png");
+            assertThat(fake.submits()).isEqualTo(1);
+            assertThat(journal.find(KEY).orElseThrow().status()).isEqualTo(JobStatus.SUBMITTED);
         }
     }
 

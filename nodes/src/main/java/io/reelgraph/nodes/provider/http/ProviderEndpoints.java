@@ -4,8 +4,10 @@ import io.reelgraph.nodes.catalog.ProviderSpec;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +27,20 @@ public final class ProviderEndpoints {
             "fal", Set.of("queue.fal.run", "fal.run"),
             "bfl", Set.of("api.bfl.ai", "api.eu.bfl.ai", "api.us.bfl.ai"));
 
+    /**
+     * Host patterns of a provider's regional API hosts, over https on port 443. BFL returns
+     * {@code polling_url}s on hosts such as {@code api.eu2.bfl.ai} or {@code api.us1.bfl.ai}
+     * that no list can name in advance; its result hosts ({@code delivery-*.bfl.ai}) do not
+     * match, so they never get the key.
+     */
+    private static final Map<String, Pattern> EXTRA_HOST_PATTERNS = Map.of(
+            "bfl", Pattern.compile("api(\\.[a-z0-9-]+)?\\.bfl\\.ai"));
+
     private final String providerId;
     private final HttpUrl baseUrl;
     private final Set<String> origins;
     private final boolean overridden;
+    private final Optional<Pattern> hostPattern;
 
     private ProviderEndpoints(String providerId, HttpUrl baseUrl, Set<String> origins,
             boolean overridden) {
@@ -36,6 +48,8 @@ public final class ProviderEndpoints {
         this.baseUrl = baseUrl;
         this.origins = Set.copyOf(origins);
         this.overridden = overridden;
+        this.hostPattern = overridden ? Optional.empty()
+                : Optional.ofNullable(EXTRA_HOST_PATTERNS.get(providerId));
     }
 
     /**
@@ -82,7 +96,11 @@ public final class ProviderEndpoints {
 
     /** Returns whether a URL points at one of this provider's own origins. */
     public boolean owns(HttpUrl url) {
-        return origins.contains(origin(url));
+        if (origins.contains(origin(url))) {
+            return true;
+        }
+        return hostPattern.isPresent() && url.isHttps() && url.port() == 443
+                && hostPattern.get().matcher(url.host().toLowerCase(Locale.ROOT)).matches();
     }
 
     /**
