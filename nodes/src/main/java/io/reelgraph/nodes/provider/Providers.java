@@ -10,6 +10,8 @@ import io.reelgraph.nodes.provider.http.ProviderEndpoints;
 import io.reelgraph.nodes.provider.http.Sleeper;
 import io.reelgraph.nodes.provider.http.StandardErrors;
 import io.reelgraph.nodes.provider.keys.KeyLookup;
+import io.reelgraph.nodes.provider.runway.RunwayErrors;
+import io.reelgraph.nodes.provider.runway.RunwayProvider;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,6 +55,11 @@ public final class Providers {
                     keys, HttpSettings.DEFAULT, new StandardErrors(), Sleeper.REAL);
             providers.add(new FalProvider(client, PollingPolicy.IMAGE, PollingPolicy.VIDEO,
                     Sleeper.REAL));
+        });
+        catalog.provider(RunwayProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new RunwayErrors(), Sleeper.REAL);
+            providers.add(new RunwayProvider(client, RunwayProvider.POLLING, Sleeper.REAL));
         });
         return of(providers);
     }
