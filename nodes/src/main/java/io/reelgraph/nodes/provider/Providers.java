@@ -12,6 +12,8 @@ import io.reelgraph.nodes.provider.http.StandardErrors;
 import io.reelgraph.nodes.provider.keys.KeyLookup;
 import io.reelgraph.nodes.provider.runway.RunwayErrors;
 import io.reelgraph.nodes.provider.runway.RunwayProvider;
+import io.reelgraph.nodes.provider.stability.StabilityErrors;
+import io.reelgraph.nodes.provider.stability.StabilityProvider;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,6 +62,11 @@ public final class Providers {
             ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
                     keys, HttpSettings.DEFAULT, new RunwayErrors(), Sleeper.REAL);
             providers.add(new RunwayProvider(client, RunwayProvider.POLLING, Sleeper.REAL));
+        });
+        catalog.provider(StabilityProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new StabilityErrors(), Sleeper.REAL);
+            providers.add(new StabilityProvider(client));
         });
         return of(providers);
     }

@@ -2,6 +2,7 @@ package io.reelgraph.nodes.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.reelgraph.engine.cache.CacheKey;
 import io.reelgraph.engine.cache.H2ResultCache;
@@ -65,6 +66,20 @@ public abstract class ProviderContractTest {
     /** The key alias the adapter's key lookup reports. */
     protected abstract String keyAlias();
 
+    /**
+     * Returns whether the main modality runs as an async job with polls, a result URL and a
+     * cancel. A synchronous adapter returns false: the fake then plays the media stage in the
+     * submit response, and the cases about polls, result URLs, cancel and resume are skipped.
+     */
+    protected boolean pollsJobs() {
+        return true;
+    }
+
+    private void assumePollsJobs() {
+        assumeTrue(pollsJobs(), "the adapter returns the media in the submit response, so it"
+                + " has no job to poll, fetch, cancel or resume");
+    }
+
     @BeforeEach
     void start() throws Exception {
         fake = startFake();
@@ -100,12 +115,21 @@ public abstract class ProviderContractTest {
             assertThat(generation.media().draft()).isFalse();
             assertThat(fake.submits()).isEqualTo(1);
             assertThat(context.progress).isNotEmpty();
+        }
+
+        @Test
+        void progressReportsQueuedThenRunning() throws Exception {
+            assumePollsJobs();
+
+            generate(adapter, context);
+
             assertThat(context.progress).anyMatch(status -> status.startsWith("queued"));
             assertThat(context.progress).anyMatch(status -> status.startsWith("running"));
         }
 
         @Test
         void journalEntryHoldsTheJob() throws Exception {
+            assumePollsJobs();
             generate(adapter, context);
 
             var entry = journal.find(KEY).orElseThrow();
@@ -115,6 +139,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void mediaDownloadGoesWithoutKey() throws Exception {
+            assumePollsJobs();
             generate(adapter, context);
 
             assertThat(fake.mediaAuthorizationHeaders()).containsExactly("null");
@@ -126,7 +151,9 @@ public abstract class ProviderContractTest {
 
         @Test
         void rateLimitWaitIsReportedThenSucceeds() throws Exception {
-            fake.failNext(Stage.POLL, new MockResponse.Builder().code(429)
+            // A 429 means the provider did not take the request, so even a submit is retried.
+            Stage stage = pollsJobs() ? Stage.POLL : Stage.SUBMIT;
+            fake.failNext(stage, new MockResponse.Builder().code(429)
                     .addHeader("Retry-After", "3").body("{\"detail\":\"slow down\"}").build());
 
             generate(adapter, context);
@@ -137,6 +164,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void serverErrorsAreRetried() throws Exception {
+            assumePollsJobs();
             fake.failNext(Stage.POLL, json(500, "{\"detail\":\"boom\"}"));
             fake.failNext(Stage.POLL, json(503, "{\"detail\":\"unavailable\"}"));
 
@@ -147,6 +175,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void retriesAreBounded() {
+            assumePollsJobs();
             for (int i = 0; i < 5; i++) {
                 fake.failNext(Stage.RESULT, json(500, "{\"detail\":\"boom\"}"));
             }
@@ -204,6 +233,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void expiredResultUrl() {
+            assumePollsJobs();
             fake.failNext(Stage.MEDIA, json(410, "{}"));
 
             assertThatThrownBy(() -> generate(adapter, context))
@@ -213,6 +243,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void malformedJson() {
+            assumePollsJobs();
             fake.failNext(Stage.POLL, new MockResponse.Builder().code(200).body("{status:").build());
 
             assertThatThrownBy(() -> generate(adapter, context))
@@ -247,6 +278,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void cancellationMidPollCancelsTheJob() {
+            assumePollsJobs();
             fake.holdJobsRunning();
             context.cancelAfterSleeps = 2;
 
@@ -258,6 +290,7 @@ public abstract class ProviderContractTest {
 
         @Test
         void submittedEntryIsPolledNotSubmitted() throws Exception {
+            assumePollsJobs();
             ProviderJob earlier = fake.createJob();
             journal.submitting(KEY, "fal", "m");
             journal.submitted(KEY, earlier);
