@@ -135,7 +135,8 @@ public final class ProviderClient {
      */
     public MediaResponse media(Request request, CallKind kind, WorkContext context,
             String expectedPrefix) throws IOException, ProviderException {
-        Request tagged = request.newBuilder().tag(CallTag.class, new CallTag(context, kind)).build();
+        Request tagged = request.newBuilder().tag(CallTag.class, new CallTag(context, kind))
+                .build();
         String shown = LoggingInterceptor.redact(request.url());
         try (Response response = http.newCall(tagged).execute()) {
             Optional<String> requestId = requestId(response);
@@ -157,7 +158,8 @@ public final class ProviderClient {
      */
     public int send(Request request, CallKind kind, WorkContext context,
             Set<Integer> acceptedErrors) throws IOException, ProviderException {
-        Request tagged = request.newBuilder().tag(CallTag.class, new CallTag(context, kind)).build();
+        Request tagged = request.newBuilder().tag(CallTag.class, new CallTag(context, kind))
+                .build();
         try (Response response = http.newCall(tagged).execute()) {
             if (!response.isSuccessful() && !acceptedErrors.contains(response.code())) {
                 throw errors.map(errorResponse(response));

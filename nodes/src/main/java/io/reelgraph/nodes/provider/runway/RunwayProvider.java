@@ -151,21 +151,21 @@ public final class RunwayProvider implements Provider {
     }
 
     /**
-     * Returns the allowed ratio of the model closest in shape to {@code width:height}; empty when
-     * the catalog lists no ratios, so Runway uses its default.
+     * Returns the allowed ratio of the model closest in shape to {@code width:height}. Returns
+     * empty when the catalog lists no ratios, so Runway uses its default.
      */
     static Optional<String> ratio(ModelSpec model, int width, int height) {
         Optional<ModelParam> param = model.param("ratio");
         if (param.isEmpty() || param.get().allowed().isEmpty()) {
             return Optional.empty();
         }
-        double wanted = Math.log((double) width / height);
+        double target = Math.log((double) width / height);
         String best = null;
         double bestDistance = Double.MAX_VALUE;
         for (JsonNode allowed : param.get().allowed()) {
             String[] parts = allowed.asText().split(":");
             double distance = Math.abs(Math.log(Double.parseDouble(parts[0])
-                    / Double.parseDouble(parts[1])) - wanted);
+                    / Double.parseDouble(parts[1])) - target);
             if (distance < bestDistance) {
                 best = allowed.asText();
                 bestDistance = distance;

@@ -52,7 +52,6 @@ public final class StabilityProvider implements Provider {
      * The image-to-image strength sent with a reference image, halfway between keeping the
      * reference (0) and ignoring it (1).
      */
-    // NOTE: ImageJob carries no strength, so every image-to-image call uses this value.
     static final double REFERENCE_STRENGTH = 0.5;
 
     private static final Logger LOG = LoggerFactory.getLogger(StabilityProvider.class);
@@ -87,7 +86,7 @@ public final class StabilityProvider implements Provider {
                 .post(form(job))
                 .build();
         Optional<JobHandle> handle = context.job();
-        refuseOpenEntry(model, handle);
+        rejectOpenEntry(model, handle);
         MediaResponse response = send(request, model, handle, context);
         return generation(model, response);
     }
@@ -118,6 +117,7 @@ public final class StabilityProvider implements Provider {
             Artifact reference = job.references().get(0);
             form.addFormDataPart("image", "reference" + extension(reference.mediaType()),
                     RequestBody.create(reference.bytesUnsafe(), mediaType(reference)));
+            // NOTE: ImageJob carries no strength, so every image-to-image call sends 0.5.
             form.addFormDataPart("strength", Double.toString(REFERENCE_STRENGTH));
             if (route(model).equals("sd3")) {
                 form.addFormDataPart("mode", "image-to-image");
@@ -132,20 +132,20 @@ public final class StabilityProvider implements Provider {
 
     /**
      * Returns the allowed aspect ratio of the model closest in shape to {@code width:height},
-     * because the API takes no width or height; empty when the catalog lists none.
+     * because the API takes no width or height. Returns empty when the catalog lists none.
      */
     static Optional<String> aspectRatio(ModelSpec model, int width, int height) {
         Optional<ModelParam> param = model.param("aspect_ratio");
         if (param.isEmpty() || param.get().allowed().isEmpty()) {
             return Optional.empty();
         }
-        double wanted = Math.log((double) width / height);
+        double target = Math.log((double) width / height);
         String best = null;
         double bestDistance = Double.MAX_VALUE;
         for (JsonNode allowed : param.get().allowed()) {
             String[] parts = allowed.asText().split(":");
             double distance = Math.abs(Math.log(Double.parseDouble(parts[0])
-                    / Double.parseDouble(parts[1])) - wanted);
+                    / Double.parseDouble(parts[1])) - target);
             if (distance < bestDistance) {
                 best = allowed.asText();
                 bestDistance = distance;
@@ -155,10 +155,10 @@ public final class StabilityProvider implements Provider {
     }
 
     /**
-     * Stops a run whose earlier generate call may have been paid without a result arriving;
-     * Stability has no list of past calls to check it against.
+     * Stops a run whose earlier generate call may have been paid without a result arriving.
+     * Stability has no list of past calls to check such a call against.
      */
-    private static void refuseOpenEntry(ModelSpec model, Optional<JobHandle> handle)
+    private static void rejectOpenEntry(ModelSpec model, Optional<JobHandle> handle)
             throws AmbiguousSubmitException {
         Optional<JobEntry> entry = handle.flatMap(JobHandle::entry);
         if (entry.isEmpty() || (entry.get().status() != JobStatus.AMBIGUOUS

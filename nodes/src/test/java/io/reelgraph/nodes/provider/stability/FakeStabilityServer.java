@@ -27,7 +27,7 @@ import okio.Buffer;
  * {@code Accept: image/*}; anything else gets Stability's error body
  * {@code {"id","name","errors"}}. Success is HTTP 200 with the image bytes and the
  * {@code finish-reason}, {@code seed} and {@code x-request-id} headers. The generate call is
- * synchronous, so the media stage of a scripted failure replaces the generate response; there
+ * synchronous, so a scripted failure of the media stage replaces the generate response. There
  * are no jobs to poll, fetch or cancel.
  */
 final class FakeStabilityServer implements FakeProvider {
@@ -134,12 +134,14 @@ final class FakeStabilityServer implements FakeProvider {
                 .contains(path)) {
             return error(404, "not_found", "path: " + path + " was not found");
         }
+
         submits.incrementAndGet();
         generates.add(request);
         Optional<MockResponse> failure = scripted(Stage.SUBMIT).or(() -> scripted(Stage.MEDIA));
         if (failure.isPresent()) {
             return failure.get();
         }
+
         String contentType = String.valueOf(request.getHeaders().get("Content-Type"));
         if (!contentType.startsWith("multipart/form-data")) {
             return error(400, "bad_request", "content-type: must be multipart/form-data");
@@ -150,6 +152,7 @@ final class FakeStabilityServer implements FakeProvider {
         if (!request.getBody().utf8().contains("name=\"prompt\"")) {
             return error(400, "bad_request", "prompt: cannot be empty");
         }
+
         MockResponse.Builder response = new MockResponse.Builder().code(200)
                 .addHeader("Content-Type", "image/png")
                 .addHeader("finish-reason", filterNext ? "CONTENT_FILTERED" : "SUCCESS")

@@ -129,7 +129,7 @@ class StabilityProviderContractTest extends ProviderContractTest {
         }
 
         @Test
-        void sd35ModelGoesToSd3RouteWithModelField() throws Exception {
+        void sd35UsesSd3Route() throws Exception {
             adapter.image(imageJob("stability/sd3.5-large-turbo", List.of()), context);
 
             assertThat(lastRequest().getUrl().encodedPath())
