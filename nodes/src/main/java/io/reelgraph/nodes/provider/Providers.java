@@ -15,6 +15,10 @@ import io.reelgraph.nodes.provider.keys.KeyLookup;
 import io.reelgraph.nodes.provider.openai.OpenAiProvider;
 import io.reelgraph.nodes.provider.replicate.ReplicateErrors;
 import io.reelgraph.nodes.provider.replicate.ReplicateProvider;
+import io.reelgraph.nodes.provider.runway.RunwayErrors;
+import io.reelgraph.nodes.provider.runway.RunwayProvider;
+import io.reelgraph.nodes.provider.stability.StabilityErrors;
+import io.reelgraph.nodes.provider.stability.StabilityProvider;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,6 +79,16 @@ public final class Providers {
             ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
                     keys, HttpSettings.DEFAULT, new StandardErrors(), Sleeper.REAL);
             providers.add(new BflProvider(client, PollingPolicy.IMAGE, Sleeper.REAL));
+        });
+        catalog.provider(RunwayProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new RunwayErrors(), Sleeper.REAL);
+            providers.add(new RunwayProvider(client, RunwayProvider.POLLING, Sleeper.REAL));
+        });
+        catalog.provider(StabilityProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new StabilityErrors(), Sleeper.REAL);
+            providers.add(new StabilityProvider(client));
         });
         return of(providers);
     }

@@ -5,15 +5,20 @@ import java.util.Optional;
 import okhttp3.Headers;
 
 /**
- * A provider response whose body was the media itself, with the response headers, where some
- * providers report the cost and the request id.
+ * A success response whose body was media, typed by its bytes, with the response headers that
+ * carry the provider's metadata (Stability's {@code finish-reason} and {@code seed}).
  */
-public record MediaResponse(DownloadedMedia media, Optional<String> providerRequestId,
-        Headers headers) {
+public record MediaResponse(int status, DownloadedMedia media, Headers headers,
+        Optional<String> providerRequestId) {
 
     public MediaResponse {
         Objects.requireNonNull(media, "media");
-        Objects.requireNonNull(providerRequestId, "providerRequestId");
         Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(providerRequestId, "providerRequestId");
+    }
+
+    /** Returns the value of a response header, when the provider sent it. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
     }
 }

@@ -126,6 +126,49 @@ public final class ProviderClient {
     }
 
     /**
+     * Sends a request whose success response is the media itself, such as Stability's generate
+     * call with {@code Accept: image/*}, and types the bytes like {@link #download}.
+     *
+     * @param expectedPrefix the media family the caller needs, such as {@code image/}
+     * @throws ProviderException for an error response, mapped by the provider's error mapper,
+     *     or a body that is truncated, over the cap, not media, or media of another kind
+     */
+    public MediaResponse media(Request request, CallKind kind, WorkContext context,
+            String expectedPrefix) throws IOException, ProviderException {
+        Request tagged = request.newBuilder().tag(CallTag.class, new CallTag(context, kind))
+                .build();
+        String shown = LoggingInterceptor.redact(request.url());
+        try (Response response = http.newCall(tagged).execute()) {
+            Optional<String> requestId = requestId(response);
+            if (!response.isSuccessful()) {
+                throw errors.map(errorResponse(response));
+            }
+            byte[] bytes = readCapped(response.body(), shown, requestId);
+            DownloadedMedia media = new DownloadedMedia(bytes,
+                    probe(bytes, shown, expectedPrefix, requestId));
+            return new MediaResponse(response.code(), media, response.headers(), requestId);
+        }
+    }
+
+    /**
+     * Sends a request whose success response has no body to read, such as Runway's
+     * {@code DELETE /v1/tasks/{id}} that answers 204, and returns the HTTP status.
+     *
+     * @param acceptedErrors error statuses returned instead of raised
+     */
+    public int send(Request request, CallKind kind, WorkContext context,
+            Set<Integer> acceptedErrors) throws IOException, ProviderException {
+        Request tagged = request.newBuilder().tag(CallTag.class, new CallTag(context, kind))
+                .build();
+        try (Response response = http.newCall(tagged).execute()) {
+            if (!response.isSuccessful() && !acceptedErrors.contains(response.code())) {
+                throw errors.map(errorResponse(response));
+            }
+            return response.code();
+        }
+    }
+
+    /**
      * Downloads a result URL at once, within the size cap, and types the bytes by their magic
      * bytes. The key goes along only when the URL is one of the provider's own origins.
      *
@@ -181,9 +224,9 @@ public final class ProviderClient {
                 throw errors.map(errorResponse(response));
             }
             byte[] bytes = readCapped(response.body(), shown, requestId);
-            return new MediaResponse(new DownloadedMedia(bytes,
-                    probe(bytes, shown, expectedPrefix, requestId)), requestId,
-                    response.headers());
+            return new MediaResponse(response.code(), new DownloadedMedia(bytes,
+                    probe(bytes, shown, expectedPrefix, requestId)), response.headers(),
+                    requestId);
         }
     }
 
