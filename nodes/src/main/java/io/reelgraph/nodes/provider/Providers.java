@@ -9,6 +9,8 @@ import io.reelgraph.nodes.provider.http.ProviderClient;
 import io.reelgraph.nodes.provider.http.ProviderEndpoints;
 import io.reelgraph.nodes.provider.http.Sleeper;
 import io.reelgraph.nodes.provider.http.StandardErrors;
+import io.reelgraph.nodes.provider.luma.LumaErrors;
+import io.reelgraph.nodes.provider.luma.LumaProvider;
 import io.reelgraph.nodes.provider.keys.KeyLookup;
 import java.util.Collection;
 import java.util.Map;
@@ -52,6 +54,12 @@ public final class Providers {
             ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
                     keys, HttpSettings.DEFAULT, new StandardErrors(), Sleeper.REAL);
             providers.add(new FalProvider(client, PollingPolicy.IMAGE, PollingPolicy.VIDEO,
+                    Sleeper.REAL));
+        });
+        catalog.provider(LumaProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new LumaErrors(), Sleeper.REAL);
+            providers.add(new LumaProvider(client, PollingPolicy.IMAGE, PollingPolicy.VIDEO,
                     Sleeper.REAL));
         });
         return of(providers);
