@@ -4,6 +4,8 @@ import io.reelgraph.engine.type.NodeException;
 import io.reelgraph.nodes.catalog.ModelCatalog;
 import io.reelgraph.nodes.provider.async.PollingPolicy;
 import io.reelgraph.nodes.provider.fal.FalProvider;
+import io.reelgraph.nodes.provider.google.GoogleErrors;
+import io.reelgraph.nodes.provider.google.GoogleProvider;
 import io.reelgraph.nodes.provider.http.HttpSettings;
 import io.reelgraph.nodes.provider.http.ProviderClient;
 import io.reelgraph.nodes.provider.http.ProviderEndpoints;
@@ -61,6 +63,11 @@ public final class Providers {
                     keys, HttpSettings.DEFAULT, new LumaErrors(), Sleeper.REAL);
             providers.add(new LumaProvider(client, PollingPolicy.IMAGE, PollingPolicy.VIDEO,
                     Sleeper.REAL));
+        });
+        catalog.provider(GoogleProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new GoogleErrors(), Sleeper.REAL);
+            providers.add(new GoogleProvider(client, PollingPolicy.VIDEO, Sleeper.REAL));
         });
         return of(providers);
     }
