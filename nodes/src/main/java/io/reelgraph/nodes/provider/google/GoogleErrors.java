@@ -48,7 +48,7 @@ public final class GoogleErrors extends StandardErrors {
         }
         String rpcStatus = error.path("status").asText("");
         if ("FAILED_PRECONDITION".equals(rpcStatus)
-                && detail.toLowerCase(Locale.ROOT).contains("billing")) {
+                && detail.toLowerCase(Locale.ROOT).contains("bill")) {
             return new OutOfCreditException(PROVIDER, status, requestId,
                     "Provider google needs billing on this key's project (HTTP "
                     + response.status() + "): " + detail
