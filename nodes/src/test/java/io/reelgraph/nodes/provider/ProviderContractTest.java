@@ -65,7 +65,7 @@ public abstract class ProviderContractTest {
     /** The key alias the adapter's key lookup reports. */
     protected abstract String keyAlias();
 
-    /** The media type {@link #generate} returns; a subclass whose main modality is video says so. */
+    /** Returns the media type {@link #generate} yields; video adapters override it. */
     protected String expectedMediaType() {
         return "image/png";
     }

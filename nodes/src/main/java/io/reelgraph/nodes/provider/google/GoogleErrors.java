@@ -34,6 +34,7 @@ public final class GoogleErrors extends StandardErrors {
         String detail = detail(json, response.body());
         OptionalInt status = OptionalInt.of(response.status());
         Optional<String> requestId = response.providerRequestId();
+
         String reason = detailOf(error, "ErrorInfo").path("reason").asText("");
         if (reason.startsWith("API_KEY_")) {
             return new KeyRejectedException(PROVIDER, status, requestId,
@@ -41,11 +42,13 @@ public final class GoogleErrors extends StandardErrors {
                     + "): " + detail + "; check or rotate the key in the vault or the"
                     + " environment");
         }
+
         if (dailyQuota(error)) {
             return new RateLimitedException(PROVIDER, status, requestId,
                     "Provider google reports that a daily quota of this key is used up: "
                     + detail + "; wait until the quota resets or raise it in Google AI Studio");
         }
+
         String rpcStatus = error.path("status").asText("");
         if ("FAILED_PRECONDITION".equals(rpcStatus)
                 && detail.toLowerCase(Locale.ROOT).contains("bill")) {
@@ -54,6 +57,7 @@ public final class GoogleErrors extends StandardErrors {
                     + response.status() + "): " + detail
                     + "; enable billing for the project in Google AI Studio");
         }
+
         JsonNode violation = detailOf(error, "BadRequest").path("fieldViolations").path(0);
         if (response.status() == 400 && violation.path("field").isTextual()) {
             String field = violation.get("field").asText();
@@ -62,6 +66,7 @@ public final class GoogleErrors extends StandardErrors {
                     + " (HTTP 400): " + violation.path("description").asText(detail)
                     + "; change the node's params or inputs");
         }
+
         return super.map(response);
     }
 

@@ -48,9 +48,9 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * The Google Gemini API adapter. Imagen models answer {@code :predict} at once with base64
- * images; Gemini image models answer {@code :generateContent} with inline image parts and take
- * reference images inline; Veo models start a long-running operation with
+ * The Google Gemini API adapter. Imagen models return base64 images from {@code :predict} at
+ * once. Gemini image models return inline image parts from {@code :generateContent} and take
+ * reference images inline. Veo models start a long-running operation with
  * {@code :predictLongRunning}, polled at {@code GET /v1beta/{name}} until {@code done}, whose
  * video file URI is downloaded with the key. The Gemini API documents no cancel for Veo and no
  * job list, so a cancelled run leaves the operation to finish and an ambiguous submit is not
@@ -175,9 +175,9 @@ public final class GoogleProvider implements Provider {
     }
 
     /**
-     * Sends a request that is paid and answered at once. The journal entry guards it like an
-     * async submit: a response that never arrived leaves the entry AMBIGUOUS, and an AMBIGUOUS
-     * entry is not sent again, because Google has no list to check it against.
+     * Sends a paid request whose response contains the result. The journal entry guards it
+     * like an async submit. A response that never arrived leaves the entry AMBIGUOUS, and an
+     * AMBIGUOUS entry is not sent again, because Google has no job list to check it against.
      */
     private JsonResponse syncCall(ModelSpec model, String method, ObjectNode body,
             WorkContext context) throws IOException, ProviderException {
@@ -369,7 +369,7 @@ public final class GoogleProvider implements Provider {
             // The file URI is on the API host and needs the key, which the client attaches.
             DownloadedMedia media = client.download(uri.asText(), context, "video/");
             Artifact artifact = Artifact.ofBytes(media.info().mediaType(), media.bytes(), false);
-            // Veo reports no cost; the catalog estimate per second stands.
+            // Veo reports no cost, so the catalog estimate per second applies.
             return new Generation(artifact, Optional.empty(), Optional.of(job.providerJobId()));
         }
 

@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 
 /**
  * Luma's errors: a FastAPI {@code {"detail": ...}} body, read by {@link StandardErrors}, plus
- * an out-of-credit answer that Luma sends as a plain 400 naming the credits, and moderation
+ * an out-of-credit error that Luma sends as a plain 400 naming the credits, and moderation
  * failures worded as "moderation" rather than "content policy".
  */
 public final class LumaErrors extends StandardErrors {
@@ -33,7 +33,7 @@ public final class LumaErrors extends StandardErrors {
         return super.isModeration(code, detail) || mentionsModeration(detail);
     }
 
-    /** Returns whether a Luma message or failure reason says moderation blocked the request. */
+    /** Returns whether a Luma message or failure reason reports a moderation block. */
     static boolean mentionsModeration(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         return lower.contains("moderation") || lower.contains("not allowed");

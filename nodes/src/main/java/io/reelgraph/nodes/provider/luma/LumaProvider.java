@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Luma Dream Machine adapter. Photon images go to {@code POST /generations/image} and Ray
- * videos to {@code POST /generations/video}; both answer with a generation whose
+ * videos to {@code POST /generations/video}, and both return a generation whose
  * {@code state} moves {@code queued}, {@code dreaming}, then {@code completed} or
  * {@code failed}, polled at {@code GET /generations/{id}}. The media URL in {@code assets} is
  * downloaded at once. A cancel deletes the generation. Luma lists recent generations, so an
@@ -98,8 +98,8 @@ public final class LumaProvider implements Provider {
         aspectRatio(model, job.width(), job.height()).ifPresent(r -> body.put("aspect_ratio", r));
         defaultText(model, "format").ifPresent(format -> body.put("format", format));
         if (!job.references().isEmpty()) {
-            // NOTE: Luma documents public URLs for references; data URIs are what this
-            // program can send without an upload host, and Luma answers 400 if it refuses them.
+            // NOTE: Luma documents public URLs for references. This program has no upload host,
+            // so it sends data URIs, and Luma returns 400 if it rejects them.
             ArrayNode refs = body.putArray("image_ref");
             for (Artifact reference : job.references()) {
                 refs.addObject().put("url", dataUri(reference));
@@ -283,12 +283,14 @@ public final class LumaProvider implements Provider {
         @Override
         public boolean cancel(ProviderJob job, WorkContext context)
                 throws IOException, ProviderException {
+            // NOTE: Luma has no cancel endpoint. Its SDK offers DELETE /generations/{id}, and
+            // whether deleting a dreaming generation stops the charge is not documented.
             Request request = new Request.Builder().url(job.cancelUrl().orElseThrow())
                     .delete().build();
             try {
                 client.call(request, CallKind.CANCEL, context);
             } catch (MalformedResponseException e) {
-                // A successful delete may answer 204 with no body, which is not JSON.
+                // A successful delete may return 204 with no body, which is not JSON.
                 LOG.debug("Luma answered the delete of {} without JSON", job.providerJobId());
             }
             return true;
@@ -311,7 +313,7 @@ public final class LumaProvider implements Provider {
     /**
      * Luma's {@code GET /generations} list, searched for a generation of the same model, type
      * and prompt created since the journal entry. More than one match means the submit cannot
-     * be told apart from another item's, so nothing is picked and nothing is sent.
+     * be matched to one generation, so nothing is picked and nothing is sent.
      */
     private final class RecentGenerations implements ProviderJobList {
 

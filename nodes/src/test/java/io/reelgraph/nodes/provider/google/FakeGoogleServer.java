@@ -28,7 +28,7 @@ import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
 /**
- * A fake of the Gemini API on loopback, under {@code /v1beta}. {@code :predict} answers with
+ * A fake of the Gemini API on loopback, under {@code /v1beta}. {@code :predict} returns
  * a base64 PNG, {@code :generateContent} with an inline image part and token usage,
  * {@code :predictLongRunning} with an operation name. An operation reads without {@code done}
  * twice, then {@code done:true} with a video file URI on the same host, which answers only with
@@ -164,7 +164,8 @@ public final class FakeGoogleServer implements FakeProvider {
         if (!KEY.equals(key)) {
             return error(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API"
                     + " key.", ",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc"
-                    + ".ErrorInfo\",\"reason\":\"API_KEY_INVALID\",\"domain\":\"googleapis.com\"}]");
+                    + ".ErrorInfo\",\"reason\":\"API_KEY_INVALID\","
+                    + "\"domain\":\"googleapis.com\"}]");
         }
         if (path.startsWith(BASE + "/files/")) {
             return media(key);
@@ -228,8 +229,8 @@ public final class FakeGoogleServer implements FakeProvider {
             return result.get();
         }
         String outcome = finished != null ? finished
-                : "\"response\":{\"@type\":\"type.googleapis.com/google.ai.generativelanguage.v1beta"
-                + ".PredictLongRunningResponse\",\"generateVideoResponse\":{\"generatedSamples\":"
+                : "\"response\":{\"@type\":\"type.googleapis.com/google.ai"
+                + ".generativelanguage.v1beta.PredictLongRunningResponse\",\"generateVideoResponse\":{\"generatedSamples\":"
                 + "[{\"video\":{\"uri\":\"" + api.url(BASE + "/files/" + name.replace('/', '-')
                 + ":download?alt=media") + "\"}}]}}";
         return ok("{\"name\":\"" + name + "\",\"done\":true," + outcome + "}").build();

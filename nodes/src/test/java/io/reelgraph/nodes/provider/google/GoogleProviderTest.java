@@ -15,6 +15,7 @@ import io.reelgraph.nodes.catalog.ModelCatalog;
 import io.reelgraph.nodes.provider.FakeProvider.Stage;
 import io.reelgraph.nodes.provider.Generation;
 import io.reelgraph.nodes.provider.ImageJob;
+import io.reelgraph.nodes.provider.Providers;
 import io.reelgraph.nodes.provider.VideoJob;
 import io.reelgraph.nodes.provider.error.AmbiguousSubmitException;
 import io.reelgraph.nodes.provider.error.InvalidInputException;
@@ -24,10 +25,12 @@ import io.reelgraph.nodes.provider.error.OutOfCreditException;
 import io.reelgraph.nodes.provider.error.RateLimitedException;
 import io.reelgraph.nodes.provider.error.ServerErrorException;
 import io.reelgraph.nodes.provider.fal.TestMedia;
+import io.reelgraph.nodes.provider.keys.EnvironmentKeyLookup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -140,7 +143,7 @@ class GoogleProviderTest {
         }
 
         @Test
-        void stalledResponseIsAmbiguousAndNotSentAgain() {
+        void stalledResponseIsNotResent() {
             handle = Optional.of(new JobHandle(journal, KEY));
             fake.stallSubmits();
             ImageJob job = image("google/imagen-4.0-generate-001", 1024, 1024, List.of());
@@ -252,6 +255,18 @@ class GoogleProviderTest {
     }
 
     @Nested
+    class Registration {
+
+        @Test
+        void standardProvidersIncludeGoogle() {
+            Providers providers = Providers.standard(catalog,
+                    new EnvironmentKeyLookup(catalog, Map.of()), Map.of());
+
+            assertThat(providers.has(GoogleProvider.ID)).isTrue();
+        }
+    }
+
+    @Nested
     class Errors {
 
         @Test
@@ -285,7 +300,8 @@ class GoogleProviderTest {
             fake.failNext(Stage.SUBMIT, FakeGoogleServer.error(400, "INVALID_ARGUMENT",
                     "Invalid value at 'parameters.durationSeconds'", ",\"details\":[{\"@type\":"
                     + "\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":[{"
-                    + "\"field\":\"parameters.durationSeconds\",\"description\":\"must be 8\"}]}]"));
+                    + "\"field\":\"parameters.durationSeconds\","
+                    + "\"description\":\"must be 8\"}]}]"));
 
             assertThatThrownBy(() -> adapter.video(veo("google/veo-3.0-generate-001", 8, 1280,
                     720), context))
@@ -295,7 +311,7 @@ class GoogleProviderTest {
         }
 
         @Test
-        void invalidKeyAnsweredWith400IsAKeyRejection() {
+        void invalidKey400IsKeyRejection() {
             GoogleProvider wrongKey = GoogleTesting.adapter(catalog, fake, d -> { },
                     Optional.of("AIzaSyWRONGWRONGWRONGWRONGWRONGWRONGWRO"));
 

@@ -29,7 +29,7 @@ import okio.Buffer;
 
 /**
  * A fake of Luma's Dream Machine API on loopback, under {@code /dream-machine/v1}. A create
- * answers 201 with a {@code queued} generation; each generation then reads {@code queued},
+ * returns 201 with a {@code queued} generation; each generation then reads {@code queued},
  * {@code dreaming}, and {@code completed} with {@code assets.image} or {@code assets.video} on
  * a second loopback server that plays Luma's CDN. {@code GET /generations} lists them newest
  * first, {@code DELETE} removes one. Requests without {@code Authorization: Bearer <key>} get

@@ -16,15 +16,18 @@ import io.reelgraph.nodes.draft.DraftVideo;
 import io.reelgraph.nodes.draft.VideoRequest;
 import io.reelgraph.nodes.provider.Generation;
 import io.reelgraph.nodes.provider.ImageJob;
+import io.reelgraph.nodes.provider.Providers;
 import io.reelgraph.nodes.provider.VideoJob;
 import io.reelgraph.nodes.provider.error.AmbiguousSubmitException;
 import io.reelgraph.nodes.provider.error.ModerationException;
 import io.reelgraph.nodes.provider.error.OutOfCreditException;
 import io.reelgraph.nodes.provider.error.ServerErrorException;
 import io.reelgraph.nodes.provider.fal.TestMedia;
+import io.reelgraph.nodes.provider.keys.EnvironmentKeyLookup;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,7 +93,7 @@ class LumaProviderTest {
     class Requests {
 
         @Test
-        void videoBodyCarriesCatalogValuesAndTheStillAsFrameZero() throws Exception {
+        void videoBodyMapsCatalogValues() throws Exception {
             fake.serveMedia(mp4());
 
             Generation generation = adapter.video(video("luma/ray-2", 8, 1920, 1080), context);
@@ -111,7 +114,7 @@ class LumaProviderTest {
         }
 
         @Test
-        void imageBodyPicksTheNearestAspectRatioAndSendsReferences() throws Exception {
+        void imageBodyMapsAspectAndReferences() throws Exception {
             Artifact reference = Artifact.ofBytes("image/png", TestMedia.png(), false);
 
             adapter.image(new ImageJob(catalog.find("luma/photon-flash-1").orElseThrow(),
@@ -125,7 +128,7 @@ class LumaProviderTest {
         }
 
         @Test
-        void shortRequestGetsTheShortestDurationAndSmallestTallEnoughResolution()
+        void shortVideoGetsSmallestValues()
                 throws Exception {
             fake.serveMedia(mp4());
 
@@ -171,6 +174,18 @@ class LumaProviderTest {
     }
 
     @Nested
+    class Registration {
+
+        @Test
+        void standardProvidersIncludeLuma() {
+            Providers providers = Providers.standard(catalog,
+                    new EnvironmentKeyLookup(catalog, Map.of()), Map.of());
+
+            assertThat(providers.has(LumaProvider.ID)).isTrue();
+        }
+    }
+
+    @Nested
     class AmbiguousSubmits {
 
         @Test
@@ -188,7 +203,7 @@ class LumaProviderTest {
         }
 
         @Test
-        void listWithoutTheJobLetsTheSubmitGoAhead() throws Exception {
+        void unmatchedListAllowsSubmit() throws Exception {
             handle = Optional.of(new JobHandle(journal, KEY));
             journal.submitting(KEY, LumaProvider.ID, "luma/photon-1");
             journal.ambiguous(KEY, Optional.empty());
