@@ -67,7 +67,8 @@ public final class Providers {
         catalog.provider(GoogleProvider.ID).ifPresent(spec -> {
             ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
                     keys, HttpSettings.DEFAULT, new GoogleErrors(), Sleeper.REAL);
-            providers.add(new GoogleProvider(client, PollingPolicy.VIDEO, Sleeper.REAL));
+            providers.add(new GoogleProvider(client, GoogleProvider.VEO_POLLING,
+                    Sleeper.REAL));
         });
         return of(providers);
     }

@@ -36,6 +36,7 @@ import io.reelgraph.nodes.provider.http.JsonResponse;
 import io.reelgraph.nodes.provider.http.ProviderClient;
 import io.reelgraph.nodes.provider.http.Sleeper;
 import java.io.IOException;
+import java.time.Duration;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Base64;
@@ -46,6 +47,8 @@ import java.util.Set;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Google Gemini API adapter. Imagen models return base64 images from {@code :predict} at
@@ -60,6 +63,14 @@ public final class GoogleProvider implements Provider {
 
     public static final String ID = "google";
 
+    /**
+     * Veo polling: first after 5 s, backing off to 15 s, for at most 20 minutes. The Gemini
+     * API's own Veo samples poll every 10 s.
+     */
+    public static final PollingPolicy VEO_POLLING = new PollingPolicy(Duration.ofSeconds(5),
+            Duration.ofSeconds(15), 1.5, Duration.ofMinutes(20));
+
+    private static final Logger LOG = LoggerFactory.getLogger(GoogleProvider.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     /** Gemini finish reasons that mean a safety filter withheld the image. */
@@ -214,6 +225,8 @@ public final class GoogleProvider implements Provider {
                     + " again", e);
         }
         handle.ifPresent(JobHandle::done);
+        LOG.info("Provider google {} of model {} returned{}", method, model.id(),
+                response.providerRequestId().map(id -> ", request id " + id).orElse(""));
         return response;
     }
 

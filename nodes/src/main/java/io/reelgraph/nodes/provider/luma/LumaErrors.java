@@ -35,7 +35,6 @@ public final class LumaErrors extends StandardErrors {
 
     /** Returns whether a Luma message or failure reason reports a moderation block. */
     static boolean mentionsModeration(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        return lower.contains("moderation") || lower.contains("not allowed");
+        return text.toLowerCase(Locale.ROOT).contains("moderation");
     }
 }

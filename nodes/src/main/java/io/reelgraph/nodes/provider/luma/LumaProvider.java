@@ -99,7 +99,7 @@ public final class LumaProvider implements Provider {
         defaultText(model, "format").ifPresent(format -> body.put("format", format));
         if (!job.references().isEmpty()) {
             // NOTE: Luma documents public URLs for references. This program has no upload host,
-            // so it sends data URIs, and Luma returns 400 if it rejects them.
+            // so it sends data URIs, which Luma's docs neither list nor rule out.
             ArrayNode refs = body.putArray("image_ref");
             for (Artifact reference : job.references()) {
                 refs.addObject().put("url", dataUri(reference));
@@ -120,6 +120,7 @@ public final class LumaProvider implements Provider {
         duration(model, job.seconds()).ifPresent(s -> body.put("duration", s + "s"));
         model.param("loop").flatMap(ModelParam::defaultValue)
                 .ifPresent(loop -> body.put("loop", loop.asBoolean()));
+        // NOTE: as with image_ref, frame0 gets a data URI where Luma documents a public URL.
         body.putObject("keyframes").putObject("frame0").put("type", "image")
                 .put("url", dataUri(job.image()));
         return run(model, "generations/video", body, job.prompt(), "video", "video/",
