@@ -6,11 +6,15 @@ import io.reelgraph.nodes.provider.async.PollingPolicy;
 import io.reelgraph.nodes.provider.elevenlabs.ElevenLabsProvider;
 import io.reelgraph.nodes.provider.bfl.BflProvider;
 import io.reelgraph.nodes.provider.fal.FalProvider;
+import io.reelgraph.nodes.provider.google.GoogleErrors;
+import io.reelgraph.nodes.provider.google.GoogleProvider;
 import io.reelgraph.nodes.provider.http.HttpSettings;
 import io.reelgraph.nodes.provider.http.ProviderClient;
 import io.reelgraph.nodes.provider.http.ProviderEndpoints;
 import io.reelgraph.nodes.provider.http.Sleeper;
 import io.reelgraph.nodes.provider.http.StandardErrors;
+import io.reelgraph.nodes.provider.luma.LumaErrors;
+import io.reelgraph.nodes.provider.luma.LumaProvider;
 import io.reelgraph.nodes.provider.keys.KeyLookup;
 import io.reelgraph.nodes.provider.openai.OpenAiProvider;
 import io.reelgraph.nodes.provider.replicate.ReplicateErrors;
@@ -89,6 +93,18 @@ public final class Providers {
             ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
                     keys, HttpSettings.DEFAULT, new StabilityErrors(), Sleeper.REAL);
             providers.add(new StabilityProvider(client));
+        });
+        catalog.provider(LumaProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new LumaErrors(), Sleeper.REAL);
+            providers.add(new LumaProvider(client, PollingPolicy.IMAGE, PollingPolicy.VIDEO,
+                    Sleeper.REAL));
+        });
+        catalog.provider(GoogleProvider.ID).ifPresent(spec -> {
+            ProviderClient client = new ProviderClient(ProviderEndpoints.of(spec, environment),
+                    keys, HttpSettings.DEFAULT, new GoogleErrors(), Sleeper.REAL);
+            providers.add(new GoogleProvider(client, GoogleProvider.VEO_POLLING,
+                    Sleeper.REAL));
         });
         return of(providers);
     }

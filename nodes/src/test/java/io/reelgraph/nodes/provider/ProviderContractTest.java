@@ -95,6 +95,16 @@ public abstract class ProviderContractTest {
         return Optional.of(Stage.POLL);
     }
 
+    /** Returns the progress prefixes a job reports before it finishes; Veo has no queued state. */
+    protected List<String> expectedProgress() {
+        return async() ? List.of("queued", "running") : List.of();
+    }
+
+    /** Returns whether result downloads must carry the key, as Google's file URIs do. */
+    protected boolean downloadsNeedKey() {
+        return false;
+    }
+
     /** Returns whether the provider's API can cancel a running job; BFL's API cannot. */
     protected boolean supportsCancel() {
         return true;
@@ -140,9 +150,8 @@ public abstract class ProviderContractTest {
             assertThat(generation.media().draft()).isFalse();
             assertThat(fake.submits()).isEqualTo(1);
             assertThat(context.progress).isNotEmpty();
-            if (async()) {
-                assertThat(context.progress).anyMatch(status -> status.startsWith("queued"));
-                assertThat(context.progress).anyMatch(status -> status.startsWith("running"));
+            for (String prefix : expectedProgress()) {
+                assertThat(context.progress).anyMatch(status -> status.startsWith(prefix));
             }
         }
 
@@ -161,7 +170,8 @@ public abstract class ProviderContractTest {
             assumeTrue(resultUrls(), "the result arrives in the response, not from a URL");
             generate(adapter, context);
 
-            assertThat(fake.mediaAuthorizationHeaders()).containsExactly("null");
+            assertThat(fake.mediaAuthorizationHeaders())
+                    .containsExactly(downloadsNeedKey() ? fake.key() : "null");
         }
     }
 

@@ -11,6 +11,15 @@ public interface ErrorMapper {
     ProviderException map(ErrorResponse response);
 
     /**
+     * Returns the wait the provider asked for before a retry: by default the
+     * {@code Retry-After} headers; a provider that puts the wait in its error body, such as
+     * Google's {@code RetryInfo}, reads it there.
+     */
+    default java.util.Optional<Long> retryAfterMillis(ErrorResponse response) {
+        return response.retryAfterMillis();
+    }
+
+    /**
      * Returns whether the response is a transient failure worth retrying: by default HTTP 429
      * and 5xx, but never an out-of-credit or moderation response.
      */

@@ -92,7 +92,8 @@ final class RetryInterceptor implements Interceptor {
     }
 
     private Duration wait(ErrorResponse error, int attempt) {
-        long millis = error.retryAfterMillis().orElse(backoff(attempt).toMillis());
+        long millis = client.errors().retryAfterMillis(error)
+                .orElse(backoff(attempt).toMillis());
         return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
     }
 
