@@ -181,9 +181,15 @@ class EditorWindowTest {
             editor.frame.optionPane().requireMessage(java.util.regex.Pattern.compile(
                     "(?s).*Projected cost: \\$0.*Draft mode.*"));
             editor.frame.optionPane().buttonWithText("Run").click();
-            editor.waitFor("the run to finish", () -> !editor.window.running()
-                    && editor.window.runSummary().startsWith("Run ")
-                    && !editor.window.runSummary().equals(before));
+            try {
+                editor.waitFor("the run to finish", () -> !editor.window.running()
+                        && editor.window.runSummary().startsWith("Run ")
+                        && !editor.window.runSummary().equals(before));
+            } catch (RuntimeException | Error e) {
+                System.err.println("DEBUG summary: " + execute(editor.window::runSummary)
+                        + " running=" + execute(editor.window::running));
+                throw e;
+            }
         }
 
         private GenericTypeMatcher<JLabel> imageLabel() {
