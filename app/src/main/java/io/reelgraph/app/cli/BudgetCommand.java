@@ -54,11 +54,11 @@ final class BudgetCommand implements Runnable {
         String provider;
 
         @Option(names = "--total", paramLabel = "USD",
-                description = "the most the project may ever spend, in US dollars")
+                description = "the maximum the project may spend in total, in US dollars")
         BigDecimal total;
 
         @Option(names = "--monthly", paramLabel = "USD",
-                description = "the most the project or provider may spend per calendar month"
+                description = "the maximum the project or provider may spend per calendar month"
                         + " (UTC), in US dollars")
         BigDecimal monthly;
 
@@ -95,7 +95,7 @@ final class BudgetCommand implements Runnable {
             }
         }
 
-        /** Returns the caps that the options name, or raises a usage error that says why. */
+        /** Returns the caps that the options name, or raises a usage error that names the problem. */
         private List<BudgetCap> caps() {
             for (BigDecimal amount : new BigDecimal[] {total, monthly, run}) {
                 if (amount != null && amount.signum() < 0) {

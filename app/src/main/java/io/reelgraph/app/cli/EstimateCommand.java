@@ -64,7 +64,7 @@ final class EstimateCommand implements Callable<Integer> {
         }
     }
 
-    /** Returns one line that says whether a run of this plan would fit the project's caps. */
+    /** Returns one line that tells whether a run of this plan would fit the project's caps. */
     private static String budgetLine(Workspace workspace, String projectName, Planning planning) {
         try {
             Budgets.open(workspace).check(projectName, planning.plan.projection().totalUsd(),

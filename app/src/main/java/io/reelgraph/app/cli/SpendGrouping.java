@@ -3,7 +3,7 @@ package io.reelgraph.app.cli;
 import io.reelgraph.engine.money.LedgerEntry;
 import java.time.ZoneOffset;
 
-/** What {@code spend --by} groups ledger rows by. Picocli matches the lower-case names. */
+/** The grouping of ledger rows for {@code spend --by}; picocli matches the lower-case names. */
 enum SpendGrouping {
     project,
     provider,

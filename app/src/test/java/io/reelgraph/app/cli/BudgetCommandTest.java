@@ -56,7 +56,7 @@ class BudgetCommandTest {
 
     /**
      * Runs three paid test items in project {@code film} on the cache under the home folder, then
-     * the same three again, so the ledger holds three settled calls and three cache hits.
+     * the same three again, so the ledger contains three settled calls and three cache hits.
      */
     void runPaidItemsTwice() {
         TestTypes types = new TestTypes();

@@ -136,7 +136,7 @@ class BudgetTest {
         }
 
         @Test
-        void monthlyCapCountsOnlyCurrentMonthButTotalCapCountsAll() throws Exception {
+        void monthlyCapIgnoresEarlierMonths() throws Exception {
             Clock november = Clock.fixed(Instant.parse("2026-11-30T23:59:00Z"), ZoneOffset.UTC);
             Clock december = Clock.fixed(Instant.parse("2026-12-01T00:01:00Z"), ZoneOffset.UTC);
             SpendGuard old = new H2Budget(cache.dataSource(), november)
@@ -160,7 +160,7 @@ class BudgetTest {
     class Reservations {
 
         @Test
-        void sixteenParallelItemsUnderCapForTenSendTen() {
+        void capForTenSendsTenOfSixteen() {
             budget.setCap(new BudgetCap(CapScope.PROJECT_TOTAL, "film", new BigDecimal("0.40")));
             // Every call waits for a permit, so all 16 reservations happen before any call
             // settles at its lower actual cost and frees room under the cap.
