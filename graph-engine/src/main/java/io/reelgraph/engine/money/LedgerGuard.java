@@ -87,6 +87,8 @@ final class LedgerGuard implements SpendGuard {
                 throw BudgetExceededException.forCall(status, request);
             }
         }
+        // NOTE: a process that dies between reserve and settle leaves its row RESERVED, and
+        // nothing reconciles such rows yet, so they keep counting against every cap.
         long id = insert(connection, request, LedgerStatus.RESERVED, Optional.empty());
         return new Reservation(id, request);
     }
