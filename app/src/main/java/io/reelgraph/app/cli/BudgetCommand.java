@@ -95,7 +95,7 @@ final class BudgetCommand implements Runnable {
             }
         }
 
-        /** Returns the caps that the options name, or raises a usage error that names the problem. */
+        /** Returns the caps that the options name; a usage error names the problem. */
         private List<BudgetCap> caps() {
             for (BigDecimal amount : new BigDecimal[] {total, monthly, run}) {
                 if (amount != null && amount.signum() < 0) {

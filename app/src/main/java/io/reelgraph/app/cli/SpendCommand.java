@@ -47,7 +47,8 @@ final class SpendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Workspace workspace = Workspace.standard()) {
-            List<LedgerEntry> entries = Budgets.open(workspace).entries(Optional.ofNullable(project));
+            List<LedgerEntry> entries =
+                    Budgets.open(workspace).entries(Optional.ofNullable(project));
             List<SpendTable.Row> rows = SpendTable.group(entries, by);
             out.print(csv ? SpendTable.csv(rows, by) : SpendTable.text(rows, by, project));
             out.flush();

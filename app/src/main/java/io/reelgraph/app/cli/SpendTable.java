@@ -66,8 +66,9 @@ final class SpendTable {
 
     static String text(List<Row> rows, SpendGrouping by, String project) {
         StringBuilder out = new StringBuilder();
-        out.append("Spend by ").append(by).append(project == null ? " over every project"
-                : " in project " + project).append(", in US dollars (projections are estimates).\n");
+        String scope = project == null ? " over every project" : " in project " + project;
+        out.append("Spend by ").append(by).append(scope)
+                .append(", in US dollars (projections are estimates).\n");
         out.append(String.format(ROW, by, "calls", "projected", "actual", "open", "hits",
                 "saved"));
         for (Row row : rows) {

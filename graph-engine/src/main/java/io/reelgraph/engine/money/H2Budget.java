@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,8 @@ public final class H2Budget {
             statement.setObject(4, now());
             statement.executeUpdate();
         } catch (SQLException e) {
-            throw new BudgetException("Failed to store " + cap.describe() + ": " + e.getMessage(), e);
+            throw new BudgetException("Failed to store " + cap.describe() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -184,7 +186,7 @@ public final class H2Budget {
                 + " AND SUBJECT = ?)");
         if (!providerList.isEmpty()) {
             sql.append(" OR (SCOPE = 'PROVIDER_MONTH' AND SUBJECT IN (")
-                    .append(String.join(", ", java.util.Collections.nCopies(providerList.size(), "?")))
+                    .append(String.join(", ", Collections.nCopies(providerList.size(), "?")))
                     .append("))");
         }
         sql.append(" ORDER BY SCOPE, SUBJECT");

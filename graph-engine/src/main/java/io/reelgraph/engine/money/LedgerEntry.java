@@ -16,7 +16,7 @@ public record LedgerEntry(long id, Instant createdAt, String runId, String proje
         String cacheKey, BigDecimal projectedUsd, Optional<BigDecimal> actualUsd,
         LedgerStatus status, Optional<String> providerRequestId) {
 
-    /** Returns what the row counts against caps: the actual cost once settled, else the projection. */
+    /** Returns what the row counts against caps: the actual cost once settled, else projected. */
     public BigDecimal countedUsd() {
         if (!status.counts()) {
             return BigDecimal.ZERO;

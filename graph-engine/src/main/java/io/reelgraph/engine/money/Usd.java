@@ -2,7 +2,7 @@ package io.reelgraph.engine.money;
 
 import java.math.BigDecimal;
 
-/** Formats amounts of US dollars exactly, with at least two decimals: {@code $0.40}, {@code $0.045}. */
+/** Formats US dollar amounts exactly, with at least two decimals: {@code $0.40}, {@code $0.045}. */
 final class Usd {
 
     private Usd() {

@@ -177,7 +177,8 @@ class BudgetTest {
             assertThat(types.generate.peak.get()).as("calls in flight at once").isEqualTo(10);
             assertThat(result.executed() - 1).as("paid items executed").isEqualTo(10);
             assertThat(result.failed()).isEqualTo(6);
-            assertThat(result.failures()).allSatisfy(failed -> assertThat(failed.error().orElseThrow())
+            assertThat(result.failures()).allSatisfy(failed -> assertThat(
+                    failed.error().orElseThrow())
                     .isEqualTo("Budget cap reached: the call to test/m1 is projected at $0.04,"
                             + " above the total cap of project film of $0.40 ($0.00 spent, $0.40"
                             + " reserved, $0.00 left); the call was not sent"));
@@ -255,6 +256,24 @@ class BudgetTest {
                     .containsExactlyInAnyOrder(
                             org.assertj.core.groups.Tuple.tuple("item-1", LedgerStatus.SETTLED),
                             org.assertj.core.groups.Tuple.tuple("item-2", LedgerStatus.RELEASED));
+        }
+
+        @Test
+        void failureAfterSubmitStaysPending() {
+            Engine engine = new Engine(types.registry(), cache,
+                    Optional.of(new io.reelgraph.engine.journal.H2JobJournal(cache.dataSource())),
+                    Optional.of(budget.guard("film", Optional.empty())));
+            // The test generator records a submitted job before it fails on "FAIL", so the
+            // outcome of that call is unknown and its projection keeps counting.
+            engine.session(TestContexts.context(temp.resolve("out"))).run(
+                    graph("budget").node("src", "test.source", "items", "FAIL")
+                            .node("gen", "test.generate").connect("src.items", "gen.prompt")
+                            .build(),
+                    RunOptions.DEFAULT, event -> { }, new RunControl());
+
+            List<LedgerEntry> rows = budget.entries(Optional.empty());
+            assertThat(rows).extracting(LedgerEntry::status).containsExactly(LedgerStatus.PENDING);
+            assertThat(rows.get(0).countedUsd()).isEqualByComparingTo("0.04");
         }
 
         @Test
