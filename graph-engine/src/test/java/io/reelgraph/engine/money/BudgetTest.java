@@ -63,7 +63,7 @@ class BudgetTest {
         cache.close();
     }
 
-    /** Returns a graph of {@code count} paid items of node {@code gen}: {@code p-1 .. p-N}. */
+    /** Returns a graph of {@code count} paid items of node {@code gen}, prompted PREFIX-1 .. PREFIX-N. */
     static Graph paidItems(String prefix, int count) {
         StringJoiner items = new StringJoiner(",");
         for (int i = 1; i <= count; i++) {
