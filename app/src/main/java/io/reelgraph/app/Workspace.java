@@ -3,6 +3,8 @@ package io.reelgraph.app;
 import io.reelgraph.engine.cache.H2ResultCache;
 import io.reelgraph.engine.cache.ResultCache;
 import io.reelgraph.engine.journal.H2JobJournal;
+import io.reelgraph.engine.money.H2Budget;
+import io.reelgraph.engine.money.SpendGuard;
 import io.reelgraph.engine.run.Engine;
 import io.reelgraph.engine.type.NodeTypeRegistry;
 import io.reelgraph.nodes.catalog.CatalogException;
@@ -95,11 +97,29 @@ public final class Workspace implements AutoCloseable {
 
     /** Returns an engine on the result cache, with the job journal in the same database. */
     public Engine engine() {
+        return engine(Optional.empty());
+    }
+
+    /**
+     * Returns an engine on the result cache, with the job journal in the same database and,
+     * when given, a spend guard that reserves every paid call before it is sent.
+     */
+    public Engine engine(Optional<SpendGuard> guard) {
         ResultCache opened = cache();
         if (opened instanceof H2ResultCache h2) {
-            return new Engine(types, opened, new H2JobJournal(h2.dataSource()));
+            return new Engine(types, opened, Optional.of(new H2JobJournal(h2.dataSource())),
+                    guard);
         }
-        return new Engine(types, opened);
+        return new Engine(types, opened, Optional.empty(), guard);
+    }
+
+    /** Returns the budget caps and the spend ledger, in the result cache database. */
+    public H2Budget budget() {
+        if (cache() instanceof H2ResultCache h2) {
+            return new H2Budget(h2.dataSource());
+        }
+        throw new IllegalStateException("The result cache is not an H2 database, so it has no"
+                + " budget caps or spend ledger");
     }
 
     public Providers providers() {

@@ -32,6 +32,11 @@ final class EstimateCommand implements Callable<Integer> {
             description = "output folder a run would write to (default: out/ beside the graph)")
     Path out;
 
+    @Option(names = "--project", paramLabel = "NAME",
+            description = "the project whose budget caps the estimate is checked against"
+                    + " (default: the name of the graph file's folder)")
+    String project;
+
     @Option(names = "--json", description = "prints the plan and projection as JSON")
     boolean json;
 
@@ -47,6 +52,8 @@ final class EstimateCommand implements Callable<Integer> {
                 stdout.print(ReportJson.text(ReportJson.plan(loaded.file(), planning.plan)));
             } else {
                 stdout.print(PlanTable.render(planning.plan));
+                stdout.println(budgetLine(workspace, Planning.project(project, loaded),
+                        planning));
             }
             stdout.flush();
             planning.requireNoFailures(graph.graph);
@@ -54,6 +61,17 @@ final class EstimateCommand implements Callable<Integer> {
         } catch (CommandFailure failure) {
             err.println(failure.getMessage());
             return failure.exitCode();
+        }
+    }
+
+    /** Returns one line that tells whether a run of this plan would fit the project's caps. */
+    private static String budgetLine(Workspace workspace, String projectName, Planning planning) {
+        try {
+            Budgets.open(workspace).check(projectName, planning.plan.projection().totalUsd(),
+                    planning.plan.projection().providers(), java.util.Optional.empty());
+            return "Budget: the projection fits every cap of project " + projectName + ".";
+        } catch (io.reelgraph.engine.money.BudgetExceededException e) {
+            return "Budget: a run would be rejected. " + e.getMessage() + ".";
         }
     }
 }

@@ -14,7 +14,10 @@ public final class ExitCodes {
      * key alias, or a wrong vault passphrase.
      */
     public static final int INVALID_INPUT = 3;
-    /** The run was refused before anything was sent: over --max-cost, or not confirmed. */
+    /**
+     * The run was refused before anything was sent: over --max-cost or a budget cap, or not
+     * confirmed.
+     */
     public static final int REFUSED = 4;
     /** The run was cancelled; finished results are cached. */
     public static final int CANCELLED = 5;
@@ -31,7 +34,8 @@ public final class ExitCodes {
               2   usage error: unknown option or missing argument
               3   invalid input: graph file, --set value, screenplay, referenced file,
                   key alias, or wrong vault passphrase
-              4   refused before anything was sent: over --max-cost, or not confirmed
+              4   refused before anything was sent: over --max-cost or a budget cap,
+                  or not confirmed
               5   cancelled (finished results are cached)
               10  the cache or output folder could not be used, the key vault is damaged
                   or locked, or an internal error""";

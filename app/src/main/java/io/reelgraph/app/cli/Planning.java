@@ -21,9 +21,15 @@ final class Planning {
     }
 
     static Planning of(LoadedGraph loaded, Workspace workspace, Path output, boolean draft) {
+        return of(loaded, workspace, output, draft, java.util.Optional.empty());
+    }
+
+    /** Plans on an engine whose paid calls reserve their cost with the given spend guard. */
+    static Planning of(LoadedGraph loaded, Workspace workspace, Path output, boolean draft,
+            java.util.Optional<io.reelgraph.engine.money.SpendGuard> guard) {
         Engine engine;
         try {
-            engine = workspace.engine();
+            engine = workspace.engine(guard);
         } catch (CacheException e) {
             throw new CommandFailure(ExitCodes.INTERNAL, e.getMessage());
         }
@@ -47,6 +53,16 @@ final class Planning {
         }
         message.append("Nothing was run and no output was written.");
         throw new CommandFailure(ExitCodes.INVALID_INPUT, message.toString());
+    }
+
+    /** Returns the project named by {@code --project}, else the graph file's folder name. */
+    static String project(String option, LoadedGraph loaded) {
+        if (option != null) {
+            return option;
+        }
+        Path folder = loaded.file().toAbsolutePath().normalize().getParent();
+        return folder == null || folder.getFileName() == null ? "default"
+                : folder.getFileName().toString();
     }
 
     static Path outputFolder(Path option, LoadedGraph loaded) {

@@ -2,6 +2,9 @@ package io.reelgraph.app.cli;
 
 import io.reelgraph.app.LoadedGraph;
 import io.reelgraph.app.Workspace;
+import io.reelgraph.engine.money.BudgetException;
+import io.reelgraph.engine.money.BudgetExceededException;
+import io.reelgraph.engine.money.H2Budget;
 import io.reelgraph.engine.run.ItemState;
 import io.reelgraph.engine.run.OutputException;
 import io.reelgraph.engine.run.Plan;
@@ -15,6 +18,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +61,11 @@ final class RunCommand implements Callable<Integer> {
             description = "folder for the output files (default: out/ beside the graph file)")
     Path out;
 
+    @Option(names = "--project", paramLabel = "NAME",
+            description = "the project whose budget caps apply and whose spend ledger records the"
+                    + " run (default: the name of the graph file's folder)")
+    String project;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "writes a JSON report of the run: work items, cost and output files")
     Path report;
@@ -84,11 +93,15 @@ final class RunCommand implements Callable<Integer> {
         try (Workspace workspace = Workspace.standard()) {
             LoadedGraph loaded = GraphLoading.load(graph, workspace, err);
             Path output = Planning.outputFolder(out, loaded);
-            Planning planning = Planning.of(loaded, workspace, output, draft);
+            String projectName = Planning.project(project, loaded);
+            H2Budget budget = Budgets.open(workspace);
+            Planning planning = Planning.of(loaded, workspace, output, draft,
+                    Optional.of(budget.guard(projectName, Optional.ofNullable(maxCost))));
             stdout.print(PlanTable.render(planning.plan));
             stdout.flush();
             planning.requireNoFailures(graph.graph);
             checkMaxCost(planning.plan);
+            checkBudget(budget, projectName, planning.plan);
             requireCallableProviders(planning.plan, workspace);
             confirmCost(planning.plan);
             return run(loaded, planning, output, stdout, err);
@@ -149,6 +162,20 @@ final class RunCommand implements Callable<Integer> {
                     + projected.stripTrailingZeros().toPlainString() + " is above --max-cost $"
                     + maxCost.stripTrailingZeros().toPlainString() + "; nothing was sent."
                     + " Raise --max-cost, run with --draft, or cut the work.");
+        }
+    }
+
+    /** Refuses a run whose projection breaks a budget cap, before anything is sent. */
+    private void checkBudget(H2Budget budget, String projectName, Plan plan) {
+        try {
+            budget.check(projectName, plan.projection().totalUsd(), plan.projection().providers(),
+                    Optional.ofNullable(maxCost));
+        } catch (BudgetExceededException e) {
+            throw new CommandFailure(ExitCodes.REFUSED, e.getMessage() + "; nothing was sent."
+                    + " Raise the cap with reelgraph budget set, cut the work, or run with"
+                    + " --draft.");
+        } catch (BudgetException e) {
+            throw new CommandFailure(ExitCodes.INTERNAL, e.getMessage());
         }
     }
 

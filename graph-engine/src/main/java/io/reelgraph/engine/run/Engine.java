@@ -8,6 +8,7 @@ import io.reelgraph.engine.cache.CachedResult;
 import io.reelgraph.engine.cache.ResultCache;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.journal.JobJournal;
+import io.reelgraph.engine.money.SpendGuard;
 import io.reelgraph.engine.type.Billing;
 import io.reelgraph.engine.type.NodeTypeRegistry;
 import io.reelgraph.engine.type.OutputFile;
@@ -32,11 +33,12 @@ public final class Engine {
     private final NodeTypeRegistry types;
     private final ResultCache cache;
     private final Optional<JobJournal> journal;
+    private final Optional<SpendGuard> guard;
     private final ConcurrentHashMap<CacheKey, CompletableFuture<CachedResult>> inFlight =
             new ConcurrentHashMap<>();
 
     public Engine(NodeTypeRegistry types, ResultCache cache) {
-        this(types, cache, Optional.empty());
+        this(types, cache, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -45,13 +47,20 @@ public final class Engine {
      * restart without being submitted twice.
      */
     public Engine(NodeTypeRegistry types, ResultCache cache, JobJournal journal) {
-        this(types, cache, Optional.of(journal));
+        this(types, cache, Optional.of(journal), Optional.empty());
     }
 
-    private Engine(NodeTypeRegistry types, ResultCache cache, Optional<JobJournal> journal) {
+    /**
+     * Creates an engine with an optional job journal and an optional spend guard. With a guard,
+     * every paid call that is not a draft reserves its projected cost before it is sent, is
+     * settled or released after, and is not sent when the guard refuses the reservation.
+     */
+    public Engine(NodeTypeRegistry types, ResultCache cache, Optional<JobJournal> journal,
+            Optional<SpendGuard> guard) {
         this.types = types;
         this.cache = cache;
         this.journal = journal;
+        this.guard = guard;
     }
 
     public NodeTypeRegistry types() {
@@ -64,6 +73,10 @@ public final class Engine {
 
     public Optional<JobJournal> journal() {
         return journal;
+    }
+
+    public Optional<SpendGuard> guard() {
+        return guard;
     }
 
     /** Opens a session that remembers node states between evaluations of one graph. */

@@ -2,8 +2,16 @@ package io.reelgraph.engine.run;
 
 import io.reelgraph.engine.cache.CacheKey;
 import io.reelgraph.engine.cache.CachedResult;
+import io.reelgraph.engine.journal.JobEntry;
 import io.reelgraph.engine.journal.JobHandle;
 import io.reelgraph.engine.journal.JobJournal;
+import io.reelgraph.engine.journal.JobStatus;
+import io.reelgraph.engine.money.BudgetException;
+import io.reelgraph.engine.money.BudgetExceededException;
+import io.reelgraph.engine.money.Reservation;
+import io.reelgraph.engine.money.SpendGuard;
+import io.reelgraph.engine.money.SpendRequest;
+import io.reelgraph.engine.type.Billing;
 import io.reelgraph.engine.type.NodeException;
 import io.reelgraph.engine.type.NodeType;
 import io.reelgraph.engine.type.WorkContext;
@@ -196,7 +204,7 @@ final class RunLoop implements Evaluation.PaidSink {
             return;
         }
         String message;
-        if (failure instanceof NodeException) {
+        if (failure instanceof NodeException || failure instanceof BudgetExceededException) {
             message = failure.getMessage();
         } else if (failure instanceof java.io.IOException) {
             message = "network error calling provider " + item.provider() + ": "
@@ -205,7 +213,9 @@ final class RunLoop implements Evaluation.PaidSink {
         } else {
             message = failure.toString();
         }
-        if (!(failure instanceof NodeException)) {
+        if (failure instanceof BudgetExceededException) {
+            LOG.warn("Paid item {} of node {} not sent: {}", item.itemKey, item.node, message);
+        } else if (!(failure instanceof NodeException)) {
             LOG.error("Paid item {} of node {} failed", item.itemKey, item.node, failure);
         }
         item.state = ItemState.FAILED;
@@ -260,10 +270,18 @@ final class RunLoop implements Evaluation.PaidSink {
                 inbox.add(new Finished(item, stored.get(), true));
                 return;
             }
+            Optional<Reservation> reservation = reserve(item, key);
             inbox.add(new Event(new RunEvent.Started(item.node, item.itemKey, true)));
             LOG.info("Calling provider {} for node {} item {} (cache key {})", item.provider(),
                     item.node, item.itemKey, key.shortForm());
-            WorkOutput output = ready.type().execute(ready.input(), new ItemContext(item));
+            WorkOutput output;
+            try {
+                output = ready.type().execute(ready.input(), new ItemContext(item));
+            } catch (Throwable failure) {
+                reservation.ifPresent(held -> unsettled(held, key));
+                throw failure;
+            }
+            reservation.ifPresent(held -> settle(held, output));
             // The result is paid for: from here on a cancel must not interrupt the commit,
             // because an interrupted file channel closes and the result would be lost.
             synchronized (item) {
@@ -281,6 +299,82 @@ final class RunLoop implements Evaluation.PaidSink {
             inbox.add(new Failed(item, failure));
         } finally {
             engine.inFlight().remove(key, mine);
+        }
+    }
+
+    /**
+     * Reserves the projected cost of a paid call with the spend guard, if the engine has one.
+     * Draft calls cost nothing and never reserve.
+     */
+    private Optional<Reservation> reserve(WorkItem item, CacheKey key)
+            throws BudgetExceededException {
+        Optional<SpendRequest> request = spendRequest(item, key);
+        if (engine.guard().isEmpty() || request.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(engine.guard().get().reserve(request.get()));
+    }
+
+    private static Optional<SpendRequest> spendRequest(WorkItem item, CacheKey key) {
+        if (!item.paid || item.billing.isEmpty() || item.billing.get().draft()) {
+            return Optional.empty();
+        }
+        Billing billing = item.billing.get();
+        return Optional.of(new SpendRequest(item.node, item.itemKey, key, billing.provider(),
+                billing.model(), billing.projectedUsd()));
+    }
+
+    /**
+     * Settles a call that returned. A ledger failure is logged and not raised, because the
+     * result is paid for and must still reach the cache.
+     */
+    private void settle(Reservation reservation, WorkOutput output) {
+        try {
+            engine.guard().orElseThrow().settle(reservation, output.actualUsd(),
+                    output.providerRequestId());
+        } catch (BudgetException e) {
+            LOG.error("Failed to settle ledger row {} of node {} item {}", reservation.ledgerId(),
+                    reservation.request().node(), reservation.request().itemKey(), e);
+        }
+    }
+
+    /**
+     * Ends the reservation of a call that failed: it stays pending when the job journal shows a
+     * submitted or ambiguous job, because the provider may still charge for it, and is released
+     * otherwise.
+     */
+    private void unsettled(Reservation reservation, CacheKey key) {
+        SpendGuard guard = engine.guard().orElseThrow();
+        try {
+            Optional<JobEntry> job = engine.journal().flatMap(journal -> journal.find(key));
+            if (job.isPresent() && (job.get().status() == JobStatus.SUBMITTED
+                    || job.get().status() == JobStatus.AMBIGUOUS)) {
+                guard.pending(reservation, job.get().providerRequestId());
+            } else {
+                guard.release(reservation);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Failed to end ledger row {} of node {} item {}", reservation.ledgerId(),
+                    reservation.request().node(), reservation.request().itemKey(), e);
+        }
+    }
+
+    /** Records the paid cache hits of the run in the spend ledger, as money the cache saved. */
+    private void recordCacheHits() {
+        if (engine.guard().isEmpty()) {
+            return;
+        }
+        for (WorkItem item : evaluation.workItems()) {
+            Optional<SpendRequest> request = item.key.flatMap(key -> spendRequest(item, key));
+            if (item.state != ItemState.CACHED || request.isEmpty()) {
+                continue;
+            }
+            try {
+                engine.guard().get().cached(request.get());
+            } catch (BudgetException e) {
+                LOG.error("Failed to record the cache hit of node {} item {}", item.node,
+                        item.itemKey, e);
+            }
         }
     }
 
@@ -320,6 +414,7 @@ final class RunLoop implements Evaluation.PaidSink {
         }
         evaluation.invalidateSnapshots();
         evaluation.flush();
+        recordCacheHits();
         List<Path> outputs = cancelled ? List.of()
                 : OutputWriter.write(context.outputDirectory(), evaluation.outputFiles());
         BigDecimal actual = BigDecimal.ZERO;

@@ -107,6 +107,8 @@ public final class TestTypes {
         /** Each call takes one permit before it returns; tests hand them out one by one. */
         public volatile Semaphore permits = new Semaphore(Integer.MAX_VALUE);
         public volatile long holdMillis;
+        /** The actual cost that each call reports. */
+        public volatile BigDecimal actualUsd = new BigDecimal("0.03");
 
         Generate() {
             super("test.generate", List.of(PortSpec.one("prompt", PortType.TEXT, "prompt")),
@@ -160,7 +162,7 @@ public final class TestTypes {
                 Artifact result = Artifact.ofBytes("image/x-test",
                         value.getBytes(StandardCharsets.UTF_8), input.draftMode());
                 return WorkOutput.builder().single("image", result)
-                        .actualUsd(new BigDecimal("0.03")).build();
+                        .actualUsd(actualUsd).build();
             } finally {
                 active.decrementAndGet();
             }
