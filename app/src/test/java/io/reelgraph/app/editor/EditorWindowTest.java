@@ -181,6 +181,14 @@ class EditorWindowTest {
             editor.frame.optionPane().requireMessage(java.util.regex.Pattern.compile(
                     "(?s).*Projected cost: \\$0.*Draft mode.*"));
             editor.frame.optionPane().buttonWithText("Run").click();
+            // On a loaded machine the robot's click can land before the dialog takes input;
+            // click again while the dialog is still up.
+            for (int attempt = 0; attempt < 3 && confirmationShowing(); attempt++) {
+                editor.robot.waitForIdle();
+                if (confirmationShowing()) {
+                    editor.frame.optionPane().buttonWithText("Run").click();
+                }
+            }
             try {
                 editor.waitFor("the run to finish", () -> !editor.window.running()
                         && editor.window.runSummary().startsWith("Run ")
@@ -190,6 +198,16 @@ class EditorWindowTest {
                         + " running=" + execute(editor.window::running));
                 throw e;
             }
+        }
+
+        private boolean confirmationShowing() {
+            return !editor.robot.finder().findAll(new GenericTypeMatcher<>(
+                    javax.swing.JOptionPane.class) {
+                @Override
+                protected boolean isMatching(javax.swing.JOptionPane pane) {
+                    return pane.isShowing();
+                }
+            }).isEmpty();
         }
 
         private GenericTypeMatcher<JLabel> imageLabel() {
