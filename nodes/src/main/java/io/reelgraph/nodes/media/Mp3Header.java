@@ -2,7 +2,8 @@ package io.reelgraph.nodes.media;
 
 /**
  * Reads sample rate and channels from the first MPEG audio Layer III frame header, after an
- * optional ID3v2 tag.
+ * optional ID3v2 tag, and the duration by walking the frames: each frame holds 1152 samples
+ * (MPEG 1) or 576 (MPEG 2 and 2.5), and its length follows from its bit rate and padding.
  */
 final class Mp3Header {
 
@@ -12,6 +13,12 @@ final class Mp3Header {
         {22050, 24000, 16000}, // MPEG 2
         {44100, 48000, 32000}, // MPEG 1
     };
+
+    /** Layer III bit rates in kbit/s by index, for MPEG 1 and for MPEG 2 and 2.5. */
+    private static final int[] MPEG1_KBPS = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192,
+        224, 256, 320};
+    private static final int[] MPEG2_KBPS = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128,
+        144, 160};
 
     private Mp3Header() {
     }
@@ -53,8 +60,51 @@ final class Mp3Header {
         int b4 = mp3.u8(offset + 3, "frame header");
         int sampleRate = SAMPLE_RATES[b2 >> 3 & 3][b3 >> 2 & 3];
         int channels = (b4 >> 6) == 3 ? 1 : 2;
-        // NOTE: MP3 stores no exact duration; counting frames or a Xing header gives an estimate.
-        return new MediaInfo("audio/mpeg", 0, 0, java.util.Optional.empty(), sampleRate, channels);
+        long frames = countFrames(mp3, offset);
+        int samplesPerFrame = (b2 >> 3 & 3) == 3 ? 1152 : 576;
+        // NOTE: this is the decoded length; encoder delay and padding, which a LAME or Xing
+        // header would state, are not subtracted, so it may run a few milliseconds long.
+        java.util.Optional<MediaDuration> duration = frames == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(MediaDuration.of(frames * samplesPerFrame, sampleRate));
+        return new MediaInfo("audio/mpeg", 0, 0, duration, sampleRate, channels);
+    }
+
+    /**
+     * Counts the complete frames from {@code offset} until the bytes stop being frames, such as
+     * at an ID3v1 tag or the end. A cut-off frame is not counted, so a file cut inside its first
+     * frame has no known duration.
+     */
+    private static long countFrames(ByteView mp3, long offset) throws MalformedMediaException {
+        long frames = 0;
+        long position = offset;
+        while (isFrameHeader(mp3, position)) {
+            int b2 = mp3.u8(position + 1, "frame header");
+            int b3 = mp3.u8(position + 2, "frame header");
+            boolean mpeg1 = (b2 >> 3 & 3) == 3;
+            int bitrate = (mpeg1 ? MPEG1_KBPS : MPEG2_KBPS)[b3 >> 4] * 1000;
+            int sampleRate = SAMPLE_RATES[b2 >> 3 & 3][b3 >> 2 & 3];
+            int padding = b3 >> 1 & 1;
+            long length = (mpeg1 ? 144L : 72L) * bitrate / sampleRate + padding;
+            if (!mp3.has(position, length)) {
+                break;
+            }
+            // A first frame that carries a Xing or Info header holds no audio.
+            if (!(position == offset && carriesInfoHeader(mp3, position, length))) {
+                frames++;
+            }
+            position += length;
+        }
+        return frames;
+    }
+
+    private static boolean carriesInfoHeader(ByteView mp3, long frame, long length)
+            throws MalformedMediaException {
+        for (long at = frame + 4; at + 4 <= frame + Math.min(length, 64); at++) {
+            if (mp3.startsWith(at, "Xing") || mp3.startsWith(at, "Info")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long id3TagSize(ByteView mp3) throws MalformedMediaException {

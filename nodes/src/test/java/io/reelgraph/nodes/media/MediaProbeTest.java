@@ -120,6 +120,55 @@ class MediaProbeTest {
         }
 
         @Test
+        void mp3DurationCountsCompleteFrames() throws Exception {
+            // MPEG-1 Layer III, 128 kbit/s, 44.1 kHz: each frame is 144 * 128000 / 44100 = 417
+            // bytes and holds 1152 samples. Ten frames, then half of an eleventh.
+            byte[] frame = new byte[417];
+            frame[0] = (byte) 0xFF;
+            frame[1] = (byte) 0xFB;
+            frame[2] = (byte) 0x90;
+            frame[3] = (byte) 0x44;
+            byte[] mp3 = new byte[417 * 10 + 200];
+            for (int i = 0; i < 11; i++) {
+                System.arraycopy(frame, 0, mp3, i * 417, Math.min(417, mp3.length - i * 417));
+            }
+
+            MediaInfo info = probe(mp3);
+
+            assertThat(info.duration()).contains(MediaDuration.of(11_520, 44_100));
+            assertThat(info.sampleRate()).isEqualTo(44_100);
+        }
+
+        @Test
+        void mp3DurationMatchesFfprobe(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+                throws Exception {
+            java.nio.file.Path file = dir.resolve("tone.mp3");
+            org.junit.jupiter.api.Assumptions.assumeTrue(run("ffmpeg", "-loglevel", "error", "-y",
+                    "-f", "lavfi", "-i", "sine=frequency=440:duration=2.5", "-ac", "1", "-ar",
+                    "44100", "-b:a", "128k", file.toString()).isPresent(), "ffmpeg is missing");
+            String probed = run("ffprobe", "-v", "error", "-show_entries", "format=duration",
+                    "-of", "csv=p=0", file.toString()).orElseThrow();
+
+            MediaInfo info = probe(java.nio.file.Files.readAllBytes(file));
+
+            assertThat(info.duration().orElseThrow().toSeconds())
+                    .isCloseTo(Double.parseDouble(probed.strip()),
+                            org.assertj.core.data.Offset.offset(0.001));
+        }
+
+        private java.util.Optional<String> run(String... command) throws Exception {
+            try {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(),
+                        StandardCharsets.UTF_8);
+                return process.waitFor() == 0 ? java.util.Optional.of(output)
+                        : java.util.Optional.empty();
+            } catch (java.io.IOException missing) {
+                return java.util.Optional.empty();
+            }
+        }
+
+        @Test
         void mp3BareFrameHeader() throws Exception {
             // MPEG-2 Layer III, sample rate index 1 (24 kHz), stereo.
             byte[] mp3 = {(byte) 0xFF, (byte) 0xF3, (byte) 0x44, (byte) 0x00};
