@@ -37,12 +37,21 @@ public abstract class SyncProviderContractTest extends ProviderContractTest {
     }
 
     /**
-     * Returns an MP3 of one MPEG-1 Layer III frame header (44.1 kHz, mono) after an ID3v2 tag
-     * with a 4-byte body.
+     * Returns an MP3 of 38 silent MPEG-1 Layer III frames (128 kbit/s, 44.1 kHz, mono, 417
+     * bytes and 1152 samples each, so just under a second) after an ID3v2 tag with a 4-byte
+     * body.
      */
     public static byte[] mp3() {
-        return new byte[] {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 4, 1, 2, 3, 4,
-            (byte) 0xFF, (byte) 0xFB, (byte) 0x90, (byte) 0xC4};
+        byte[] tag = {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 4, 1, 2, 3, 4};
+        byte[] mp3 = java.util.Arrays.copyOf(tag, tag.length + 38 * 417);
+        for (int frame = 0; frame < 38; frame++) {
+            int at = tag.length + frame * 417;
+            mp3[at] = (byte) 0xFF;
+            mp3[at + 1] = (byte) 0xFB;
+            mp3[at + 2] = (byte) 0x90;
+            mp3[at + 3] = (byte) 0xC4;
+        }
+        return mp3;
     }
 
     private static MockResponse json(int code, String body) {

@@ -35,6 +35,15 @@ public final class FakeElevenLabsServer implements FakeProvider {
     static final String KEY = "sk_0123456789abcdef0123456789abcdef0123456789abcdef";
     static final String RACHEL = "21m00Tcm4TlvDq8ikWAM";
     static final String ADAM = "pNInz6obpgDQGcFmaJgB";
+    /** More premade voices, so the sample graph's cast can speak against this fake. */
+    private static final java.util.Map<String, String> MORE = java.util.Map.of(
+            "Clyde", "2EiwWnXFnvU5JabPnv8n", "Dorothy", "ThT5KcBeYPX3keUQqHPh",
+            "Harry", "SOYHLrjzK2X1ezoPC6cr");
+    private static final String EXTRA_VOICES = MORE.entrySet().stream()
+            .sorted(java.util.Map.Entry.comparingByKey())
+            .map(voice -> ",{\"voice_id\":\"" + voice.getValue() + "\",\"name\":\""
+                    + voice.getKey() + "\",\"category\":\"premade\"}")
+            .collect(java.util.stream.Collectors.joining());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -139,7 +148,7 @@ public final class FakeElevenLabsServer implements FakeProvider {
             voiceLists.incrementAndGet();
             return json(200, "{\"voices\":[{\"voice_id\":\"" + RACHEL + "\",\"name\":\"Rachel\","
                     + "\"category\":\"premade\"},{\"voice_id\":\"" + ADAM + "\",\"name\":\"Adam\","
-                    + "\"category\":\"premade\"}]}");
+                    + "\"category\":\"premade\"}" + EXTRA_VOICES + "]}");
         }
         String prefix = "/v1/text-to-speech/";
         if (!"POST".equals(request.getMethod()) || !path.startsWith(prefix)) {
@@ -151,7 +160,7 @@ public final class FakeElevenLabsServer implements FakeProvider {
             return failure.get();
         }
         String voice = path.substring(prefix.length());
-        if (!voice.equals(RACHEL) && !voice.equals(ADAM)) {
+        if (!voice.equals(RACHEL) && !voice.equals(ADAM) && !MORE.containsValue(voice)) {
             return error(400, "voice_not_found", "A voice with the voice_id " + voice
                     + " was not found.");
         }

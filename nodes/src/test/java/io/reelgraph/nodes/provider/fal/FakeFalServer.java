@@ -43,6 +43,7 @@ public final class FakeFalServer implements FakeProvider {
     private volatile boolean stallSubmits;
     private volatile boolean holdRunning;
     private volatile byte[] media = TestMedia.png();
+    private volatile byte[] clip;
 
     public FakeFalServer() throws IOException {
         queue.setDispatcher(new Dispatcher() {
@@ -150,6 +151,10 @@ public final class FakeFalServer implements FakeProvider {
         if (parts.length == 5 && "status".equals(parts[4])) {
             return scripted(Stage.POLL).orElseGet(() -> status(id));
         }
+        if (path.contains("video")) {
+            return scripted(Stage.RESULT).orElseGet(() -> json(200, "{\"video\":{\"url\":\""
+                    + cdn.url("/files/" + id + ".mp4") + "\"}}"));
+        }
         return scripted(Stage.RESULT).orElseGet(() -> json(200, "{\"images\":[{\"url\":\""
                 + cdn.url("/files/" + id + ".png") + "\",\"width\":2,\"height\":2}],"
                 + "\"seed\":7,\"has_nsfw_concepts\":[false],\"prompt\":\"p\"}"));
@@ -191,9 +196,19 @@ public final class FakeFalServer implements FakeProvider {
 
     private MockResponse media(RecordedRequest request) {
         mediaAuthorization.add(String.valueOf(request.getHeaders().get("Authorization")));
+        byte[] body = request.getUrl().encodedPath().endsWith(".mp4") ? video() : media;
         return scripted(Stage.MEDIA).orElseGet(() -> new MockResponse.Builder().code(200)
                 .addHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(media)).build());
+                .body(new Buffer().write(body)).build());
+    }
+
+    private byte[] video() {
+        byte[] made = clip;
+        if (made == null) {
+            made = TestMedia.mp4();
+            clip = made;
+        }
+        return made;
     }
 
     private String url(String app, String id, String suffix) {

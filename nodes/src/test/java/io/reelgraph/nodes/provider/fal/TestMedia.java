@@ -23,4 +23,10 @@ public final class TestMedia {
         }
         return out.toByteArray();
     }
+
+    /** Returns a one-second draft MP4, 64 by 64 at 24 frames a second. */
+    public static byte[] mp4() {
+        return io.reelgraph.nodes.draft.DraftVideo.fromImage(png(),
+                new io.reelgraph.nodes.draft.VideoRequest(24, 24, 1, 64, 64, "fake", 1, 0));
+    }
 }
