@@ -139,6 +139,7 @@ final class ReportJson {
                 entry.put("draft", billing.draft());
             });
             entry.put("projectedUsd", item.projectedUsd());
+            item.actualUsd().ifPresent(actual -> entry.put("actualUsd", actual));
             entry.put("reason", item.reason());
             item.error().ifPresent(error -> entry.put("error", error));
         }

@@ -138,7 +138,7 @@ final class Evaluation {
                 ItemState.BLOCKED_ON_UPSTREAM, state.type.paid(), Optional.empty(),
                 Optional.empty(), BigDecimal.ZERO,
                 "work items are known once " + state.waitingFor + " has run; cost not projected",
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     private void evaluateIfNeeded(NodeId id) {

@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param projectedUsd the projected cost; zero for free items and for cache hits
  * @param reason a sentence the user can read: why the item runs, waits or is cached
  * @param error the first failure message, for failed and skipped items
+ * @param actualUsd what the provider reported the call cost, for paid items that ran in this
+ *     evaluation and whose provider reports money
  */
 public record PlannedItem(NodeId node, String nodeType, String itemKey, int index,
         ItemState state, boolean paid, Optional<CacheKey> key, Optional<Billing> billing,
-        BigDecimal projectedUsd, String reason, Optional<String> error) {
+        BigDecimal projectedUsd, String reason, Optional<String> error,
+        Optional<BigDecimal> actualUsd) {
 
     /** Returns whether the item's result comes from the free draft provider. */
     public boolean draft() {

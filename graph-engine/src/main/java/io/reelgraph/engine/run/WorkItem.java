@@ -63,7 +63,9 @@ final class WorkItem {
         if (paid && billing.isPresent() && state != ItemState.CACHED) {
             projected = billing.get().projectedUsd();
         }
+        Optional<BigDecimal> actual = paid && computedHere && state == ItemState.EXECUTED
+                ? result.flatMap(CachedResult::actualUsd) : Optional.empty();
         return new PlannedItem(node, nodeType, itemKey, index, state, paid, key, billing,
-                projected, reason, error);
+                projected, reason, error, actual);
     }
 }

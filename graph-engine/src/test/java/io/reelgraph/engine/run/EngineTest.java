@@ -268,6 +268,10 @@ class EngineTest {
             assertThat(result.outputs()).containsExactly(joined);
             assertThat(Files.readString(joined)).isEqualTo("item-1=gen(X)#0\nitem-2=gen(Y)#0\n");
             assertThat(result.actualUsd()).isEqualByComparingTo("0.06");
+            PlannedItem generated = itemsOf(result.items(), "gen").get(0);
+            assertThat(generated.projectedUsd()).isEqualByComparingTo("0.04");
+            assertThat(generated.actualUsd()).hasValueSatisfying(
+                    actual -> assertThat(actual).isEqualByComparingTo("0.03"));
         }
 
         @Test
