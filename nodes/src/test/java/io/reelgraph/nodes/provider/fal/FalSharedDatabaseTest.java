@@ -90,6 +90,9 @@ class FalSharedDatabaseTest {
                     assertThat(finishedLine(secondOutput)).as(secondOutput).endsWith(" 0");
                     assertThat(startedCount(firstOutput)).as(firstOutput).isEqualTo(3);
                     assertThat(startedCount(secondOutput)).as(secondOutput).isEqualTo(3);
+                    // The engine logs this when it finds a key claimed by the other process,
+                    // which shows the two runs really overlapped.
+                    assertThat(firstOutput + secondOutput).contains("Waiting for pid ");
 
                     Map<String, Integer> submitsByPrompt = submitsByPrompt(fake.submitBodies());
                     assertThat(submitsByPrompt).hasSize(3);
