@@ -31,6 +31,9 @@ public final class H2JobJournal implements JobJournal {
      * The default time after which another owner's SUBMITTING entry counts as stale. It is well
      * above the 120 second default read timeout of a submit, so a slow but live submit is not
      * mistaken for a crashed one.
+     *
+     * <p>NOTE: a submit that the HTTP client retries after 429 or 5xx can stay SUBMITTING
+     * longer than one read timeout; ten minutes is an estimate, not a measured bound.
      */
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(10);
 
@@ -122,8 +125,8 @@ public final class H2JobJournal implements JobJournal {
     /**
      * Claims a key with a plain INSERT when no entry was seen, so the primary key decides between
      * racing processes. A seen entry is replaced by one UPDATE whose condition repeats the seen
-     * status, owner and update time; H2 re-checks that condition after taking the row lock, so
-     * of two racing updates only the first matches.
+     * status, owner and update time. H2 2.3 re-checks that condition after taking the row lock,
+     * so of two racing updates only the first matches.
      */
     @Override
     public boolean claim(CacheKey key, String provider, String model, Optional<JobEntry> seen) {

@@ -1,7 +1,7 @@
 package io.reelgraph.engine.journal;
 
 /**
- * Another journal instance, usually another process on the same database, holds the claim of a
+ * Another journal instance, usually another process on the same database, has claimed of a
  * cache key and has its submit in flight, or finished the key after this run's cache lookup. The
  * work item must not submit; the engine waits for the entry to become SUBMITTED or DONE.
  */

@@ -29,7 +29,7 @@ public interface JobJournal {
      * of several runs or processes on one database exactly one submits.
      *
      * @param seen the entry the caller read before deciding to submit, or empty when it found
-     *     none. The claim replaces that entry only if nobody changed it since.
+     *     none. The claim replaces that entry only if it is unchanged since.
      * @return true when this owner now holds a SUBMITTING entry; false when another run got
      *     there first, in which case the caller must not submit
      */

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits while another process holds the claim of a cache key and has its submit in flight,
+ * Waits while another process has claimed a cache key and has its submit in flight,
  * polling the job journal until that entry changes.
  */
 final class OwnerWait {

@@ -310,8 +310,8 @@ final class RunLoop implements Evaluation.PaidSink {
     /**
      * Calls the provider for one item and commits its result.
      *
-     * @return the claim of another process when the key turned out to be claimed, in which case
-     *     nothing was sent and the reservation was released; empty when the item finished
+     * @return the claim of another process when the key was already claimed, in which case
+     *     nothing was sent and the reservation was released. Empty when the item finished.
      */
     private Optional<JobClaimedException> callProvider(Ready ready, CacheKey key,
             CompletableFuture<CachedResult> mine, Optional<JobEntry> beforeLookup,

@@ -34,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>Journal rules: an entry SUBMITTED by an earlier run or another process is polled, not
  * submitted again. A SUBMITTING entry that another process claimed within the journal's stale
  * limit raises {@link JobClaimedException}, so the engine waits for that submit. An AMBIGUOUS
- * entry, a SUBMITTING entry of this journal left by a crash, or a stale one of another process
- * is first looked up in the provider's job list when the adapter has one; without a list the
- * item fails and nothing is sent. A DONE or FAILED entry is replaced by a new submit, through
- * an atomic claim that only one process wins.
+ * entry is looked up in the provider's job list first, and so is a SUBMITTING entry that this
+ * journal left in a crash or that another process left stale. Without a job list the item
+ * fails and nothing is sent. A DONE or FAILED entry is replaced by a new submit, through an
+ * atomic claim that only one process wins.
  */
 public final class AsyncJobRunner {
 

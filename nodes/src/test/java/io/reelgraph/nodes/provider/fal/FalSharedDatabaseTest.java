@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two processes that run the same fal graph at the same time on one database, served by an H2
- * TCP server, must submit each keyframe once: the process that claims a cache key first submits,
- * and the other waits for that job through the job journal.
+ * Two processes run the same fal graph at the same time on one database served by an H2 TCP
+ * server. Each keyframe must be submitted once: the process that claims a cache key first
+ * submits, and the other waits for that job through the job journal.
  */
 class FalSharedDatabaseTest {
 

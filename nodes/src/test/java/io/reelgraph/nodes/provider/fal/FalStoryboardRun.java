@@ -24,8 +24,8 @@ import java.util.Map;
 
 /**
  * Runs a three-scene storyboard whose keyframes come from fal, against a fake fal server, on an
- * H2 cache with its job journal. The main method is the child process of the resume test; the
- * test runs the same graph in-process afterwards.
+ * H2 cache with its job journal. The main method is the child process of the resume test and
+ * of the shared database test, and both tests also run the same graph in-process.
  */
 final class FalStoryboardRun {
 
