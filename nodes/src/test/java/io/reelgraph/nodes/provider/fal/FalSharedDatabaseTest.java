@@ -8,9 +8,12 @@ import io.reelgraph.engine.cache.H2ResultCache;
 import io.reelgraph.engine.journal.H2JobJournal;
 import io.reelgraph.engine.journal.JobEntry;
 import io.reelgraph.engine.journal.JobStatus;
+import io.reelgraph.engine.run.Engine;
 import io.reelgraph.engine.run.ItemState;
 import io.reelgraph.engine.run.PlannedItem;
+import io.reelgraph.engine.run.RunControl;
 import io.reelgraph.engine.run.RunListener;
+import io.reelgraph.engine.run.RunOptions;
 import io.reelgraph.engine.run.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
@@ -117,6 +121,52 @@ class FalSharedDatabaseTest {
                 }
             } finally {
                 server.stop();
+            }
+        }
+    }
+
+    @Nested
+    class OwnerNeverProgresses {
+
+        @Test
+        @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+        void staleClaimFailsWithoutSubmit() throws Exception {
+            Path work = work("stale");
+            try (FakeFalServer fake = new FakeFalServer();
+                    H2ResultCache cache = H2ResultCache.open(folder.resolve("cache"))) {
+                H2JobJournal journal = new H2JobJournal(cache.dataSource(), Duration.ofSeconds(1));
+                Engine engine = FalStoryboardRun.engine(cache, fake.baseUrl(), fake.key(),
+                        journal);
+                List<CacheKey> keys = engine.session(FalStoryboardRun.context(work))
+                        .plan(FalStoryboardRun.graph()).items().stream()
+                        .filter(item -> item.node().value().equals("keyframe"))
+                        .map(item -> item.key().orElseThrow())
+                        .toList();
+                // Another process claims every key and then never sends its submit.
+                H2JobJournal other = new H2JobJournal(cache.dataSource());
+                for (CacheKey key : keys) {
+                    assertThat(other.claim(key, "fal", "fal/fal-ai/flux/dev", Optional.empty()))
+                            .isTrue();
+                }
+
+                RunResult result = engine.session(FalStoryboardRun.context(work))
+                        .run(FalStoryboardRun.graph(), RunOptions.DEFAULT, RunListener.NONE,
+                                new RunControl());
+
+                Map<String, PlannedItem> keyframes = new TreeMap<>();
+                result.items().stream().filter(item -> item.node().value().equals("keyframe"))
+                        .forEach(item -> keyframes.put(item.key().orElseThrow().hex(), item));
+                assertThat(keyframes).hasSize(3);
+                for (CacheKey key : keys) {
+                    PlannedItem item = keyframes.get(key.hex());
+                    assertThat(item.state()).isEqualTo(ItemState.FAILED);
+                    assertThat(item.error()).hasValueSatisfying(error -> assertThat(error)
+                            .contains("(cache key " + key.shortForm() + ")")
+                            .contains("this run did not submit again"));
+                    assertThat(journal.find(key).orElseThrow().status())
+                            .isEqualTo(JobStatus.SUBMITTING);
+                }
+                assertThat(fake.submits()).isZero();
             }
         }
     }

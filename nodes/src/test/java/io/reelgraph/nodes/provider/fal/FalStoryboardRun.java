@@ -4,6 +4,7 @@ import io.reelgraph.engine.cache.H2ResultCache;
 import io.reelgraph.engine.file.FolderFileAccess;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.journal.H2JobJournal;
+import io.reelgraph.engine.journal.JobJournal;
 import io.reelgraph.engine.run.Engine;
 import io.reelgraph.engine.run.EvaluationContext;
 import io.reelgraph.engine.run.RunControl;
@@ -87,17 +88,24 @@ final class FalStoryboardRun {
 
     static RunResult run(H2ResultCache cache, Path work, String baseUrl, String key,
             RunListener listener) throws Exception {
+        Engine engine = engine(cache, baseUrl, key, new H2JobJournal(cache.dataSource()));
+        return engine.session(context(work)).run(graph(), RunOptions.DEFAULT, listener,
+                new RunControl());
+    }
+
+    static Engine engine(H2ResultCache cache, String baseUrl, String key, JobJournal journal)
+            throws Exception {
         ModelCatalog catalog = ModelCatalog.load();
         Providers providers = Providers.standard(catalog,
                 new EnvironmentKeyLookup(catalog, Map.of("FAL_KEY", key)),
                 Map.of("REELGRAPH_FAL_BASE_URL", baseUrl));
-        Engine engine = new Engine(StandardNodeTypes.registry(catalog, providers), cache,
-                new H2JobJournal(cache.dataSource()));
-        EvaluationContext context = new EvaluationContext("fal-resume",
+        return new Engine(StandardNodeTypes.registry(catalog, providers), cache, journal);
+    }
+
+    static EvaluationContext context(Path work) {
+        return new EvaluationContext("fal-resume",
                 (node, type) -> ParamResolver.resolve(node, type, Bindings.empty()),
                 FolderFileAccess.of(work), work.resolve("out"), false, Map.of());
-        return engine.session(context).run(graph(), RunOptions.DEFAULT, listener,
-                new RunControl());
     }
 
     static Graph graph() {
