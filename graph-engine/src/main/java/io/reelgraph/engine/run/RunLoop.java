@@ -355,6 +355,9 @@ final class RunLoop implements Evaluation.PaidSink {
     /**
      * Returns whether the item will poll a job that another journal owner submitted. That owner
      * reserved its cost, so a second reservation would count one provider call twice.
+     *
+     * <p>NOTE: when that owner crashed, its ledger row keeps the projected cost as RESERVED,
+     * because this process does not settle another process's row.
      */
     private boolean resumesJobOfOtherOwner(CacheKey key) {
         Optional<JobJournal> journal = engine.journal();

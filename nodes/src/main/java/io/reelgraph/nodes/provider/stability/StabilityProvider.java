@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Because no job id exists to resume, the job journal only guards against paying twice: the
  * entry is SUBMITTING while the call is in flight, AMBIGUOUS when it was sent but no response
- * arrived, and FAILED after an error. An AMBIGUOUS or SUBMITTING entry stops the next run.
+ * arrived, and FAILED after an error. An AMBIGUOUS or SUBMITTING entry stops the next run,
+ * except that a SUBMITTING entry another process claimed within the stale limit makes the
+ * engine wait for that call's result.
  */
 public final class StabilityProvider implements Provider {
 
