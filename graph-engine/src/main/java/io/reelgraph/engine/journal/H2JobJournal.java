@@ -5,13 +5,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
 
 /**
  * The job journal in the {@code JOB_JOURNAL} table of the result cache database, so that runs in
@@ -21,13 +24,51 @@ import javax.sql.DataSource;
 public final class H2JobJournal implements JobJournal {
 
     private static final String COLUMNS = "CACHE_KEY, PROVIDER, MODEL, STATUS, PROVIDER_JOB_ID,"
-            + " PROVIDER_REQUEST_ID, POLL_URL, RESULT_URL, CANCEL_URL, CREATED_AT, UPDATED_AT";
+            + " PROVIDER_REQUEST_ID, POLL_URL, RESULT_URL, CANCEL_URL, CREATED_AT, UPDATED_AT,"
+            + " OWNER";
+
+    /**
+     * The default time after which another owner's SUBMITTING entry counts as stale. It is well
+     * above the 120 second default read timeout of a submit, so a slow but live submit is not
+     * mistaken for a crashed one.
+     *
+     * <p>NOTE: a submit that the HTTP client retries after 429 or 5xx can stay SUBMITTING
+     * longer than one read timeout; ten minutes is an estimate, not a measured bound.
+     */
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(10);
 
     private final DataSource dataSource;
+    private final String owner;
+    private final Duration staleAfter;
 
     /** Creates a journal on a database that the result cache has already migrated. */
     public H2JobJournal(DataSource dataSource) {
+        this(dataSource, DEFAULT_STALE_AFTER);
+    }
+
+    /**
+     * Creates a journal whose claims carry a new owner id made of the process id and a random
+     * UUID, so two journals never share an owner even within one process.
+     *
+     * @param staleAfter how long another owner's SUBMITTING entry counts as in flight
+     */
+    public H2JobJournal(DataSource dataSource, Duration staleAfter) {
+        if (staleAfter.isNegative()) {
+            throw new IllegalArgumentException("staleAfter must not be negative: " + staleAfter);
+        }
         this.dataSource = dataSource;
+        this.owner = "pid " + ProcessHandle.current().pid() + " journal " + UUID.randomUUID();
+        this.staleAfter = staleAfter;
+    }
+
+    @Override
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public Duration staleAfter() {
+        return staleAfter;
     }
 
     @Override
@@ -65,7 +106,7 @@ public final class H2JobJournal implements JobJournal {
     @Override
     public void submitting(CacheKey key, String provider, String model) {
         String sql = "MERGE INTO JOB_JOURNAL (" + COLUMNS + ") KEY (CACHE_KEY)"
-                + " VALUES (?, ?, ?, 'SUBMITTING', NULL, NULL, NULL, NULL, NULL, ?, ?)";
+                + " VALUES (?, ?, ?, 'SUBMITTING', NULL, NULL, NULL, NULL, NULL, ?, ?, ?)";
         OffsetDateTime now = now();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -74,9 +115,70 @@ public final class H2JobJournal implements JobJournal {
             statement.setString(3, model);
             statement.setObject(4, now);
             statement.setObject(5, now);
+            statement.setString(6, owner);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw failure("record the submit of cache key", key, e);
+        }
+    }
+
+    /**
+     * Claims a key with a plain INSERT when no entry was seen, so the primary key decides between
+     * racing processes. A seen entry is replaced by one UPDATE whose condition repeats the seen
+     * status, owner and update time. H2 2.3 re-checks that condition after taking the row lock,
+     * so of two racing updates only the first matches.
+     */
+    @Override
+    public boolean claim(CacheKey key, String provider, String model, Optional<JobEntry> seen) {
+        try (Connection connection = dataSource.getConnection()) {
+            return seen.isEmpty() ? insertClaim(connection, key, provider, model)
+                    : replaceClaim(connection, seen.get(), provider, model);
+        } catch (SQLException e) {
+            throw failure("claim the submit of cache key", key, e);
+        }
+    }
+
+    private boolean insertClaim(Connection connection, CacheKey key, String provider,
+            String model) throws SQLException {
+        String sql = "INSERT INTO JOB_JOURNAL (" + COLUMNS + ")"
+                + " VALUES (?, ?, ?, 'SUBMITTING', NULL, NULL, NULL, NULL, NULL, ?, ?, ?)";
+        OffsetDateTime now = now();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key.hex());
+            statement.setString(2, provider);
+            statement.setString(3, model);
+            statement.setObject(4, now);
+            statement.setObject(5, now);
+            statement.setString(6, owner);
+            statement.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean replaceClaim(Connection connection, JobEntry seen, String provider,
+            String model) throws SQLException {
+        String sql = "UPDATE JOB_JOURNAL SET PROVIDER = ?, MODEL = ?, STATUS = 'SUBMITTING',"
+                + " PROVIDER_JOB_ID = NULL, PROVIDER_REQUEST_ID = NULL, POLL_URL = NULL,"
+                + " RESULT_URL = NULL, CANCEL_URL = NULL, CREATED_AT = ?, UPDATED_AT = ?,"
+                + " OWNER = ? WHERE CACHE_KEY = ? AND STATUS = ? AND UPDATED_AT = ?"
+                + " AND OWNER IS NOT DISTINCT FROM ?";
+        OffsetDateTime now = now();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, provider);
+            statement.setString(2, model);
+            statement.setObject(3, now);
+            statement.setObject(4, now);
+            statement.setString(5, owner);
+            statement.setString(6, seen.cacheKey().hex());
+            statement.setString(7, seen.status().name());
+            statement.setObject(8, seen.updatedAt().atOffset(ZoneOffset.UTC));
+            statement.setString(9, seen.owner().orElse(null));
+            return statement.executeUpdate() == 1;
         }
     }
 
@@ -146,7 +248,8 @@ public final class H2JobJournal implements JobJournal {
                         Optional.ofNullable(row.getString("CANCEL_URL"))));
         return new JobEntry(new CacheKey(row.getString("CACHE_KEY")), row.getString("PROVIDER"),
                 row.getString("MODEL"), JobStatus.valueOf(row.getString("STATUS")), job, requestId,
-                instant(row, "CREATED_AT"), instant(row, "UPDATED_AT"));
+                instant(row, "CREATED_AT"), instant(row, "UPDATED_AT"),
+                Optional.ofNullable(row.getString("OWNER")));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

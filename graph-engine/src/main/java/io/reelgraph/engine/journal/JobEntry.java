@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param job present once the provider accepted the job
  * @param providerRequestId the provider's id of the submit request, also known when the submit
  *     failed ambiguously after response headers arrived
+ * @param owner the id of the journal instance that claimed the entry; empty for entries written
+ *     before owners were recorded
  */
 public record JobEntry(CacheKey cacheKey, String provider, String model, JobStatus status,
         Optional<ProviderJob> job, Optional<String> providerRequestId, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, Optional<String> owner) {
 
     public JobEntry {
         Objects.requireNonNull(cacheKey, "cacheKey");
@@ -25,5 +27,6 @@ public record JobEntry(CacheKey cacheKey, String provider, String model, JobStat
         Objects.requireNonNull(providerRequestId, "providerRequestId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(owner, "owner");
     }
 }

@@ -2,6 +2,7 @@ package io.reelgraph.engine.run;
 
 import io.reelgraph.engine.cache.CacheKey;
 import io.reelgraph.engine.cache.CachedResult;
+import io.reelgraph.engine.journal.JobClaimedException;
 import io.reelgraph.engine.journal.JobEntry;
 import io.reelgraph.engine.journal.JobHandle;
 import io.reelgraph.engine.journal.JobJournal;
@@ -45,6 +46,12 @@ final class RunLoop implements Evaluation.PaidSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /**
+     * How many times one item looks again after finding its cache key claimed by another
+     * process: enough for a wait, a resume and a second claim after the other submit failed.
+     */
+    private static final int MAX_CLAIM_ATTEMPTS = 4;
 
     private sealed interface Message {
     }
@@ -264,41 +271,121 @@ final class RunLoop implements Evaluation.PaidSink {
             return;
         }
         try {
-            Optional<CachedResult> stored = engine.cache().lookup(key);
-            if (stored.isPresent()) {
-                mine.complete(stored.get());
-                inbox.add(new Finished(item, stored.get(), true));
-                return;
+            // Each pass either finishes the item or finds the key claimed by another process,
+            // waits for that process, and looks again.
+            for (int attempt = 1; ; attempt++) {
+                // Read before the lookup: a process that finishes the key in between commits
+                // the result before it marks the entry DONE, so a changed DONE entry later
+                // proves the result is in the cache.
+                Optional<JobEntry> beforeLookup = engine.journal()
+                        .flatMap(journal -> journal.find(key));
+                Optional<CachedResult> stored = engine.cache().lookup(key);
+                if (stored.isPresent()) {
+                    mine.complete(stored.get());
+                    inbox.add(new Finished(item, stored.get(), true));
+                    return;
+                }
+                Optional<JobClaimedException> claimed = callProvider(ready, key, mine,
+                        beforeLookup, attempt == 1);
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                if (attempt == MAX_CLAIM_ATTEMPTS) {
+                    throw claimed.get();
+                }
+                if (claimed.get().entry().status() != JobStatus.SUBMITTING) {
+                    continue;
+                }
+                OwnerWait.await(engine.journal().orElseThrow(), key, claimed.get().entry(),
+                        () -> stopping || control.cancelled());
             }
-            Optional<Reservation> reservation = reserve(item, key);
-            inbox.add(new Event(new RunEvent.Started(item.node, item.itemKey, true)));
-            LOG.info("Calling provider {} for node {} item {} (cache key {})", item.provider(),
-                    item.node, item.itemKey, key.shortForm());
-            WorkOutput output;
-            try {
-                output = ready.type().execute(ready.input(), new ItemContext(item));
-            } catch (Throwable failure) {
-                reservation.ifPresent(held -> unsettled(held, key));
-                throw failure;
-            }
-            reservation.ifPresent(held -> settle(held, output));
-            // The result is paid for: from here on a cancel must not interrupt the commit,
-            // because an interrupted file channel closes and the result would be lost.
-            synchronized (item) {
-                item.committing = true;
-                Thread.interrupted();
-            }
-            CachedResult result = engine.toResult(item, output);
-            engine.cache().commit(result);
-            closeJournalEntry(key);
-            CachedResult stable = engine.cache().lookup(key).orElse(result);
-            mine.complete(stable);
-            inbox.add(new Finished(item, stable, false));
         } catch (Throwable failure) {
             mine.completeExceptionally(failure);
             inbox.add(new Failed(item, failure));
         } finally {
             engine.inFlight().remove(key, mine);
+        }
+    }
+
+    /**
+     * Calls the provider for one item and commits its result.
+     *
+     * @return the claim of another process when the key was already claimed, in which case
+     *     nothing was sent and the reservation was released. Empty when the item finished.
+     */
+    private Optional<JobClaimedException> callProvider(Ready ready, CacheKey key,
+            CompletableFuture<CachedResult> mine, Optional<JobEntry> beforeLookup,
+            boolean firstAttempt) throws Throwable {
+        WorkItem item = ready.item();
+        Optional<Reservation> reservation = resumesJobOfOtherOwner(key) ? Optional.empty()
+                : reserve(item, key);
+        if (firstAttempt) {
+            inbox.add(new Event(new RunEvent.Started(item.node, item.itemKey, true)));
+        }
+        LOG.info("Calling provider {} for node {} item {} (cache key {})", item.provider(),
+                item.node, item.itemKey, key.shortForm());
+        WorkOutput output;
+        try {
+            output = ready.type().execute(ready.input(), new ItemContext(item, beforeLookup));
+        } catch (Throwable failure) {
+            Optional<JobClaimedException> claimed = claimedElsewhere(failure);
+            if (claimed.isPresent()) {
+                reservation.ifPresent(this::release);
+                return claimed;
+            }
+            reservation.ifPresent(held -> unsettled(held, key));
+            throw failure;
+        }
+        reservation.ifPresent(held -> settle(held, output));
+        // The result is paid for: from here on a cancel must not interrupt the commit,
+        // because an interrupted file channel closes and the result would be lost.
+        synchronized (item) {
+            item.committing = true;
+            Thread.interrupted();
+        }
+        CachedResult result = engine.toResult(item, output);
+        engine.cache().commit(result);
+        closeJournalEntry(key);
+        CachedResult stable = engine.cache().lookup(key).orElse(result);
+        mine.complete(stable);
+        inbox.add(new Finished(item, stable, false));
+        return Optional.empty();
+    }
+
+    /**
+     * Returns whether the item will poll a job that another journal owner submitted. That owner
+     * reserved its cost, so a second reservation would count one provider call twice.
+     *
+     * <p>NOTE: when that owner crashed, its ledger row keeps the projected cost as RESERVED,
+     * because this process does not settle another process's row.
+     */
+    private boolean resumesJobOfOtherOwner(CacheKey key) {
+        Optional<JobJournal> journal = engine.journal();
+        if (journal.isEmpty()) {
+            return false;
+        }
+        Optional<JobEntry> entry = journal.get().find(key);
+        return entry.isPresent() && entry.get().status() == JobStatus.SUBMITTED
+                && new JobHandle(journal.get(), key).ownedElsewhere(entry.get());
+    }
+
+    private static Optional<JobClaimedException> claimedElsewhere(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JobClaimedException claimed) {
+                return Optional.of(claimed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Releases the reservation of a call that was never sent. */
+    private void release(Reservation reservation) {
+        try {
+            engine.guard().orElseThrow().release(reservation);
+        } catch (RuntimeException e) {
+            LOG.error("Failed to release ledger row {} of node {} item {}",
+                    reservation.ledgerId(), reservation.request().node(),
+                    reservation.request().itemKey(), e);
         }
     }
 
@@ -442,9 +529,11 @@ final class RunLoop implements Evaluation.PaidSink {
     private final class ItemContext implements WorkContext {
 
         private final WorkItem item;
+        private final Optional<JobEntry> beforeLookup;
 
-        ItemContext(WorkItem item) {
+        ItemContext(WorkItem item, Optional<JobEntry> beforeLookup) {
             this.item = item;
+            this.beforeLookup = beforeLookup;
         }
 
         @Override
@@ -464,7 +553,8 @@ final class RunLoop implements Evaluation.PaidSink {
 
         @Override
         public Optional<JobHandle> job() {
-            return engine.journal().map(journal -> new JobHandle(journal, item.key.orElseThrow()));
+            return engine.journal().map(journal -> new JobHandle(journal, item.key.orElseThrow(),
+                    beforeLookup));
         }
     }
 }

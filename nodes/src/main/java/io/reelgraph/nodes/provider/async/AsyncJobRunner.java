@@ -1,5 +1,6 @@
 package io.reelgraph.nodes.provider.async;
 
+import io.reelgraph.engine.journal.JobClaimedException;
 import io.reelgraph.engine.journal.JobEntry;
 import io.reelgraph.engine.journal.JobHandle;
 import io.reelgraph.engine.journal.JobStatus;
@@ -30,10 +31,13 @@ import org.slf4j.LoggerFactory;
  * cancellation and a whole-job timeout, and with the job journal entry of the work item kept in
  * step so a job is never submitted twice.
  *
- * <p>Journal rules: an entry SUBMITTED by an earlier run is polled, not submitted again. An
- * AMBIGUOUS entry, or a SUBMITTING entry left by a crash, is first looked up in the provider's
- * job list when the adapter has one; without a list the item fails and nothing is sent. A DONE
- * or FAILED entry is replaced by a new submit.
+ * <p>Journal rules: an entry SUBMITTED by an earlier run or another process is polled, not
+ * submitted again. A SUBMITTING entry that another process claimed within the journal's stale
+ * limit raises {@link JobClaimedException}, so the engine waits for that submit. An AMBIGUOUS
+ * entry is looked up in the provider's job list first, and so is a SUBMITTING entry that this
+ * journal left in a crash or that another process left stale. Without a job list the item
+ * fails and nothing is sent. A DONE or FAILED entry is replaced by a new submit, through an
+ * atomic claim that only one process wins.
  */
 public final class AsyncJobRunner {
 
@@ -89,6 +93,9 @@ public final class AsyncJobRunner {
             context.progress(0.05, "resuming job " + earlier.providerJobId());
             return earlier;
         }
+        if (entry.isPresent() && handle.get().inFlightElsewhere(entry.get(), Instant.now())) {
+            throw new JobClaimedException(entry.get());
+        }
         if (entry.isPresent() && (entry.get().status() == JobStatus.AMBIGUOUS
                 || entry.get().status() == JobStatus.SUBMITTING)) {
             Optional<ProviderJob> found = settleAmbiguous(entry.get(), context);
@@ -97,7 +104,7 @@ public final class AsyncJobRunner {
                 return found.get();
             }
         }
-        return submit(job, model, handle, context);
+        return submit(job, model, handle, entry, context);
     }
 
     /**
@@ -121,8 +128,8 @@ public final class AsyncJobRunner {
     }
 
     private <R> ProviderJob submit(AsyncJob<R> job, String model, Optional<JobHandle> handle,
-            WorkContext context) throws ProviderException, IOException {
-        handle.ifPresent(h -> h.submitting(provider, model));
+            Optional<JobEntry> seen, WorkContext context) throws ProviderException, IOException {
+        handle.ifPresent(h -> h.claim(provider, model, seen));
         Instant sent = Instant.now();
         ProviderJob submitted;
         try {

@@ -1,5 +1,6 @@
 package io.reelgraph.nodes.provider.async;
 
+import io.reelgraph.engine.journal.JobClaimedException;
 import io.reelgraph.engine.journal.JobEntry;
 import io.reelgraph.engine.journal.JobHandle;
 import io.reelgraph.engine.type.WorkContext;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * send again. A response whose body broke off also marks it failed, because the provider
  * answered and the result cannot be fetched a second time. A timeout or any other network
  * failure after sending marks it ambiguous. An open entry left by an earlier run (submitting
- * or ambiguous) stops the call before anything is sent.
+ * or ambiguous) stops the call before anything is sent, except a SUBMITTING entry that another
+ * process claimed within the journal's stale limit: that raises {@link JobClaimedException} so
+ * the engine waits for the other call's result.
  */
 public final class SyncCallJournal {
 
@@ -61,6 +64,9 @@ public final class SyncCallJournal {
                     + " was sent to provider " + provider);
         }
         Optional<JobEntry> earlier = handle.flatMap(JobHandle::entry);
+        if (earlier.isPresent() && handle.get().inFlightElsewhere(earlier.get(), Instant.now())) {
+            throw new JobClaimedException(earlier.get());
+        }
         if (earlier.isPresent() && earlier.get().status().open()) {
             JobEntry entry = earlier.get();
             throw new AmbiguousSubmitException(provider, entry.providerRequestId(),
@@ -69,7 +75,7 @@ public final class SyncCallJournal {
                             + "; this run did not submit again", null);
         }
 
-        handle.ifPresent(h -> h.submitting(provider, model));
+        handle.ifPresent(h -> h.claim(provider, model, earlier));
         context.progress(0.1, "generating");
         Instant sent = Instant.now();
         try {

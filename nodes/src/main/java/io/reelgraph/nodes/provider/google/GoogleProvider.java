@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reelgraph.engine.artifact.Artifact;
+import io.reelgraph.engine.journal.JobClaimedException;
 import io.reelgraph.engine.journal.JobEntry;
 import io.reelgraph.engine.journal.JobHandle;
 import io.reelgraph.engine.journal.JobStatus;
@@ -37,6 +38,7 @@ import io.reelgraph.nodes.provider.http.ProviderClient;
 import io.reelgraph.nodes.provider.http.Sleeper;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Base64;
@@ -194,6 +196,9 @@ public final class GoogleProvider implements Provider {
             WorkContext context) throws IOException, ProviderException {
         Optional<JobHandle> handle = context.job();
         Optional<JobEntry> entry = handle.flatMap(JobHandle::entry);
+        if (entry.isPresent() && handle.get().inFlightElsewhere(entry.get(), Instant.now())) {
+            throw new JobClaimedException(entry.get());
+        }
         if (entry.isPresent() && (entry.get().status() == JobStatus.AMBIGUOUS
                 || entry.get().status() == JobStatus.SUBMITTING)) {
             throw new AmbiguousSubmitException(ID, entry.get().providerRequestId(), "An earlier"
@@ -203,7 +208,7 @@ public final class GoogleProvider implements Provider {
                     + " arrived; this run did not submit again. Check the Google AI Studio usage"
                     + " page, then clear the item", null);
         }
-        handle.ifPresent(h -> h.submitting(ID, model.id()));
+        handle.ifPresent(h -> h.claim(ID, model.id(), entry));
         Request request = new Request.Builder()
                 .url(client.endpoints().resolve("models/" + model.apiModel() + ":" + method))
                 .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE)).build();

@@ -2,6 +2,7 @@ package io.reelgraph.nodes.provider.stability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reelgraph.engine.artifact.Artifact;
+import io.reelgraph.engine.journal.JobClaimedException;
 import io.reelgraph.engine.journal.JobEntry;
 import io.reelgraph.engine.journal.JobHandle;
 import io.reelgraph.engine.journal.JobStatus;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Because no job id exists to resume, the job journal only guards against paying twice: the
  * entry is SUBMITTING while the call is in flight, AMBIGUOUS when it was sent but no response
- * arrived, and FAILED after an error. An AMBIGUOUS or SUBMITTING entry stops the next run.
+ * arrived, and FAILED after an error. An AMBIGUOUS or SUBMITTING entry stops the next run,
+ * except that a SUBMITTING entry another process claimed within the stale limit makes the
+ * engine wait for that call's result.
  */
 public final class StabilityProvider implements Provider {
 
@@ -161,6 +164,9 @@ public final class StabilityProvider implements Provider {
     private static void rejectOpenEntry(ModelSpec model, Optional<JobHandle> handle)
             throws AmbiguousSubmitException {
         Optional<JobEntry> entry = handle.flatMap(JobHandle::entry);
+        if (entry.isPresent() && handle.get().inFlightElsewhere(entry.get(), Instant.now())) {
+            throw new JobClaimedException(entry.get());
+        }
         if (entry.isEmpty() || (entry.get().status() != JobStatus.AMBIGUOUS
                 && entry.get().status() != JobStatus.SUBMITTING)) {
             return;
@@ -177,7 +183,8 @@ public final class StabilityProvider implements Provider {
 
     private MediaResponse send(Request request, ModelSpec model, Optional<JobHandle> handle,
             WorkContext context) throws IOException, ProviderException {
-        handle.ifPresent(h -> h.submitting(ID, model.id()));
+        // The claim replaces only the entry read here, so a run that claimed in between wins.
+        handle.ifPresent(h -> h.claim(ID, model.id(), h.entry()));
         Instant sent = Instant.now();
         context.progress(0.05, "generating");
         try {

@@ -4,6 +4,7 @@ import io.reelgraph.engine.journal.ProviderJob;
 import io.reelgraph.nodes.provider.FakeProvider;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +41,9 @@ public final class FakeFalServer implements FakeProvider {
     private final Map<Stage, ArrayDeque<MockResponse>> scripted =
             Collections.synchronizedMap(new EnumMap<>(Stage.class));
     private final List<String> mediaAuthorization = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> submitBodies = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean stallSubmits;
+    private volatile Duration submitDelay = Duration.ZERO;
     private volatile boolean holdRunning;
     private volatile byte[] media = TestMedia.png();
     private volatile byte[] clip;
@@ -76,6 +79,19 @@ public final class FakeFalServer implements FakeProvider {
     @Override
     public int submits() {
         return submits.get();
+    }
+
+    /** Returns the request body of every submit, in arrival order. */
+    public List<String> submitBodies() {
+        return List.copyOf(submitBodies);
+    }
+
+    /**
+     * Delays every submit response by the given time, well within the client's read timeout,
+     * so the submit stays in flight long enough for a second process to find it.
+     */
+    public void delaySubmits(Duration delay) {
+        submitDelay = delay;
     }
 
     @Override
@@ -137,6 +153,7 @@ public final class FakeFalServer implements FakeProvider {
         String path = request.getUrl().encodedPath();
         String method = request.getMethod();
         if ("POST".equals(method)) {
+            submitBodies.add(request.getBody() == null ? "" : request.getBody().utf8());
             return submit(path);
         }
         String[] parts = path.substring(1).split("/");
@@ -178,6 +195,8 @@ public final class FakeFalServer implements FakeProvider {
                         + "\",\"status\":\"IN_QUEUE\",\"queue_position\":1}");
         if (stallSubmits) {
             response.bodyDelay(5, TimeUnit.SECONDS);
+        } else if (!submitDelay.isZero()) {
+            response.headersDelay(submitDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
         return response.build();
     }
