@@ -64,6 +64,7 @@ public final class EditorWindow extends JFrame {
     private final EditorDocument document;
     private final GraphCanvas canvas;
     private final InspectorPanel inspector;
+    private final PalettePanel palette;
     private final PreviewPanel preview = new PreviewPanel();
     private final RunPanel runPanel = new RunPanel();
     private final JLabel costStatus = new JLabel(" ");
@@ -85,6 +86,7 @@ public final class EditorWindow extends JFrame {
         this.document = new EditorDocument(graph, file);
         this.canvas = new GraphCanvas(new CanvasEdits());
         this.inspector = new InspectorPanel(this::paramEdited);
+        this.palette = new PalettePanel(workspace.types(), this::addFromPalette);
         this.actions = new EditorActions(this);
         layoutWindow();
         document.addListener(changed -> documentChanged());
@@ -116,7 +118,6 @@ public final class EditorWindow extends JFrame {
             }
         });
         setJMenuBar(actions.menuBar());
-        JPanel palette = new PalettePanel(workspace.types(), this::addNode);
         JTabbedPane side = new JTabbedPane();
         side.addTab("Inspector", inspector);
         side.addTab("Preview", preview);
@@ -203,6 +204,12 @@ public final class EditorWindow extends JFrame {
         canvas.select(Optional.of(id));
         say("Added node " + id + " (" + type.displayName() + ").");
         return id;
+    }
+
+    private void addFromPalette(NodeType type) {
+        addNode(type);
+        // Back on the canvas, Delete, F and Tab act on the new node at once.
+        canvas.focusCanvas();
     }
 
     /** Connects two ports after the same type check the canvas applies while dragging. */
@@ -623,6 +630,12 @@ public final class EditorWindow extends JFrame {
         @Override
         public void deleteRequested(Set<NodeId> nodes, Set<Connection> connections) {
             delete(nodes, connections);
+        }
+
+        @Override
+        public void addNodeRequested() {
+            palette.focusSearch();
+            say("Type a node type and press Enter to add it.");
         }
     }
 }

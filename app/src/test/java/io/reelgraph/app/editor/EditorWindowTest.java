@@ -9,6 +9,7 @@ import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.NodeId;
 import io.reelgraph.engine.run.ItemState;
 import io.reelgraph.engine.run.Plan;
+import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -145,6 +146,104 @@ class EditorWindowTest {
             assertThat(execute(() -> editor.window.document().graph())).isEqualTo(edited);
             assertThat(execute(() -> editor.window.document().dirty())).isTrue();
             assertThat(execute(editor.window::getTitle)).startsWith("• ");
+        }
+    }
+
+    @Nested
+    class Shortcuts {
+
+        @Test
+        void deleteKeyRemovesSelectedNode() {
+            editor = EditorFixture.openSample(temp);
+            selectOnCanvas(KEYFRAME);
+
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_DELETE);
+
+            editor.waitFor("the node to go", () ->
+                    editor.window.document().graph().node(KEYFRAME).isEmpty());
+            assertThat(execute(() -> editor.window.document().graph().nodeCount())).isEqualTo(6);
+            assertThat(execute(() -> editor.window.document().graph().connections()))
+                    .noneMatch(c -> c.from().node().equals(KEYFRAME)
+                            || c.to().node().equals(KEYFRAME));
+        }
+
+        @Test
+        void undoAndRedoKeysRoundTrip() {
+            editor = EditorFixture.openSample(temp);
+            Graph original = execute(() -> editor.window.document().graph());
+            selectOnCanvas(KEYFRAME);
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_DELETE);
+            editor.waitFor("the node to go", () ->
+                    editor.window.document().graph().node(KEYFRAME).isEmpty());
+            Graph deleted = execute(() -> editor.window.document().graph());
+
+            pressWithModifiers(KeyEvent.VK_Z, KeyEvent.VK_CONTROL);
+            editor.waitFor("the undo", () -> editor.window.document().graph().equals(original));
+            pressWithModifiers(KeyEvent.VK_Z, KeyEvent.VK_CONTROL, KeyEvent.VK_SHIFT);
+            editor.waitFor("the redo", () -> editor.window.document().graph().equals(deleted));
+
+            assertThat(execute(() -> editor.window.document().graph())).isEqualTo(deleted);
+            assertThat(execute(() -> editor.window.document().canUndo())).isTrue();
+            assertThat(execute(() -> editor.window.document().canRedo())).isFalse();
+        }
+
+        @Test
+        void fKeyFramesWholeGraph() {
+            editor = EditorFixture.openSample(temp);
+            double fitted = execute(() -> {
+                editor.window.canvas().fit();
+                return editor.window.canvas().zoom();
+            });
+            execute(() -> {
+                editor.window.canvas().zoomIn();
+                editor.window.canvas().zoomIn();
+            });
+            double zoomed = execute(() -> editor.window.canvas().zoom());
+            focusCanvas();
+
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_F);
+            editor.robot.waitForIdle();
+
+            assertThat(zoomed).isGreaterThan(fitted);
+            assertThat(execute(() -> editor.window.canvas().zoom())).isEqualTo(fitted);
+        }
+
+        @Test
+        void tabOpensPaletteSearchToAddNode() {
+            editor = EditorFixture.openSample(temp);
+            focusCanvas();
+
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_TAB);
+            editor.frame.textBox("palette.search").requireFocused();
+            editor.robot.enterText("model.speech");
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_ENTER);
+
+            NodeId added = NodeId.of("speech-1");
+            editor.waitFor("the added node", () ->
+                    editor.window.document().graph().node(added).isPresent());
+            assertThat(execute(() -> editor.window.canvas().selectedNode())).contains(added);
+        }
+
+        private void selectOnCanvas(NodeId node) {
+            execute(() -> editor.window.canvas().select(Optional.of(node)));
+            focusCanvas();
+        }
+
+        private void focusCanvas() {
+            java.awt.Component control = editor.robot.finder().findByName(editor.window,
+                    "canvas.graph");
+            editor.robot.focusAndWaitForFocusGain(control);
+        }
+
+        private void pressWithModifiers(int key, int... modifiers) {
+            for (int modifier : modifiers) {
+                editor.robot.pressKey(modifier);
+            }
+            editor.robot.pressAndReleaseKey(key);
+            for (int i = modifiers.length - 1; i >= 0; i--) {
+                editor.robot.releaseKey(modifiers[i]);
+            }
+            editor.robot.waitForIdle();
         }
     }
 
