@@ -72,6 +72,7 @@ public final class EditorWindow extends JFrame {
     private final JCheckBox draftToggle = new JCheckBox("Draft (free placeholders)");
     private final EditorActions actions;
     private Optional<Evaluator.PlanOutcome> lastPlan = Optional.empty();
+    private Map<NodeId, NodeBadges> planBadges = Map.of();
     private final Map<NodeId, Integer> finishedByNode = new HashMap<>();
     private final Map<NodeId, Integer> failedByNode = new HashMap<>();
     private boolean running;
@@ -396,6 +397,7 @@ public final class EditorWindow extends JFrame {
             return;
         }
         lastPlan = Optional.of(outcome);
+        planBadges = badges(outcome.plan());
         if (outcome.failure().isPresent()) {
             costStatus.setText("Projected next run: unknown");
             say(outcome.failure().get());
@@ -412,7 +414,7 @@ public final class EditorWindow extends JFrame {
             runPanel.showPlan(plan);
         }
         if (!running) {
-            canvas.showBadges(badges(outcome.plan()));
+            canvas.showBadges(planBadges);
         }
         refreshSelection();
     }
@@ -513,7 +515,9 @@ public final class EditorWindow extends JFrame {
         finishedByNode.merge(node, 1, Integer::sum);
         runFinished++;
         runPanel.advance(runFinished, runItems);
-        Map<NodeId, NodeBadges> badges = new HashMap<>(badges(currentPlan()));
+        // The plan's badges are computed once per plan; a run event only adds its counts.
+        Map<NodeId, NodeBadges> badges = new HashMap<>(currentPlan().isPresent()
+                ? planBadges : Map.of());
         badges.replaceAll((id, badge) -> badge.withRun(finishedByNode.getOrDefault(id, 0),
                 finishedByNode.getOrDefault(id, 0) < badge.items(),
                 failedByNode.getOrDefault(id, 0)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.swing.edt.GuiActionRunner.execute;
 
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reelgraph.app.Home;
 import io.reelgraph.app.Workspace;
 import io.reelgraph.engine.file.GraphFile;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Measures the editor on a 2,000-node film graph: time to first paint, one full repaint, one
- * edit, the first plan, and heap after GC. Not a unit test: it runs only when the
+ * param edit, one node move, the first plan, and heap after GC. Not a unit test: it runs only when the
  * {@code reelgraph.bench.editor} property sets the number of opens, and it asserts no times.
  * See docs/benchmarks.md, section "Editor", for the command and the recorded figures.
  */
@@ -81,13 +82,19 @@ class EditorLoadBenchmark {
                 execute(() -> window.setParam(NodeId.of("image-0"), "seed", IntNode.valueOf(8)));
                 robot.waitForIdle();
             });
+            long move = timed(() -> {
+                execute(() -> moveNode(window, NodeId.of("video-0")));
+                robot.waitForIdle();
+            });
             awaitPlan(window);
             long planned = System.nanoTime();
             long heapOpen = usedHeapAfterGc();
             return String.format(Locale.ROOT, "open %d ms, first paint %d ms, full repaint %d ms,"
-                    + " one edit %d ms, first plan %d ms, heap after GC %d MiB (%d MiB before)",
+                    + " param edit %d ms, node move %d ms, first plan %d ms,"
+                    + " heap after GC %d MiB (%d MiB before)",
                     millis(opened - start), millis(painted - start), millis(repaint),
-                    millis(edit), millis(planned - start), heapOpen >> 20, heapBefore >> 20);
+                    millis(edit), millis(move), millis(planned - start), heapOpen >> 20,
+                    heapBefore >> 20);
         } finally {
             execute(() -> {
                 window.document().replace(window.document().graph(), window.document().file());
@@ -95,6 +102,14 @@ class EditorLoadBenchmark {
             });
             robot.cleanUp();
         }
+    }
+
+    /** Moves a node 40 units right, as a drag on the canvas does, which redraws the canvas. */
+    private static void moveNode(EditorWindow window, NodeId node) {
+        Graph graph = window.document().graph();
+        ObjectNode layout = graph.requireNode(node).layout();
+        layout.put("x", layout.path("x").asInt() + 40);
+        window.document().edit(graph.withLayout(node, layout));
     }
 
     private static void awaitPlan(EditorWindow window) {

@@ -1,20 +1,27 @@
 package io.reelgraph.app.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.swing.edt.GuiActionRunner.execute;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import io.reelgraph.engine.graph.Connection;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.NodeId;
 import io.reelgraph.engine.run.ItemState;
 import io.reelgraph.engine.run.Plan;
+import java.awt.Component;
+import java.awt.Point;
+import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import org.assertj.swing.core.GenericTypeMatcher;
+import org.assertj.swing.core.MouseButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -224,15 +231,44 @@ class EditorWindowTest {
             assertThat(execute(() -> editor.window.canvas().selectedNode())).contains(added);
         }
 
+        @Test
+        void doubleClickAddsNodeAtClickedSpot() {
+            editor = EditorFixture.openSample(temp);
+            Component control = canvasControl();
+            // The sample fits in the upper part of the canvas, so its lower left is empty.
+            Point spot = execute(() -> {
+                Rectangle visible = ((JComponent) control).getVisibleRect();
+                return new Point(visible.x + 40, visible.y + visible.height - 40);
+            });
+            double zoom = execute(() -> editor.window.canvas().zoom());
+
+            editor.robot.click(control, spot, MouseButton.LEFT_BUTTON, 2);
+            editor.frame.textBox("palette.search").requireFocused();
+            editor.robot.enterText("model.speech");
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_ENTER);
+
+            NodeId added = NodeId.of("speech-1");
+            editor.waitFor("the added node", () ->
+                    editor.window.document().graph().node(added).isPresent());
+            JsonNode layout = execute(() ->
+                    editor.window.document().graph().requireNode(added).layout());
+            assertThat(layout.path("x").asInt()).isCloseTo((int) Math.round(spot.x / zoom),
+                    within(1));
+            assertThat(layout.path("y").asInt()).isCloseTo((int) Math.round(spot.y / zoom),
+                    within(1));
+        }
+
+        private Component canvasControl() {
+            return editor.robot.finder().findByName(editor.window, "canvas.graph");
+        }
+
         private void selectOnCanvas(NodeId node) {
             execute(() -> editor.window.canvas().select(Optional.of(node)));
             focusCanvas();
         }
 
         private void focusCanvas() {
-            java.awt.Component control = editor.robot.finder().findByName(editor.window,
-                    "canvas.graph");
-            editor.robot.focusAndWaitForFocusGain(control);
+            editor.robot.focusAndWaitForFocusGain(canvasControl());
         }
 
         private void pressWithModifiers(int key, int... modifiers) {

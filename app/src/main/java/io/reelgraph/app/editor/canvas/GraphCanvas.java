@@ -100,23 +100,54 @@ public final class GraphCanvas extends JPanel {
         installKeys();
     }
 
-    /** Shows a graph, keeping the selected node selected if it still exists. */
+    /**
+     * Shows a graph, keeping the selected node selected if it still exists. A graph that draws
+     * the same as the one shown, such as one with only a param changed, keeps the drawn cells.
+     */
     public void showGraph(Graph newGraph, NodeTypeRegistry registry) {
         requireEventDispatchThread();
+        boolean same = registry == types && drawsSame(shown, newGraph);
         this.shown = newGraph;
         this.types = registry;
-        rebuild();
+        if (!same) {
+            rebuild();
+        }
     }
 
-    /** Shows a badge line per node; nodes missing from the map show none. */
+    /** Returns whether two graphs have the same nodes, node types, layouts and connections. */
+    private static boolean drawsSame(Graph before, Graph after) {
+        if (before.nodeCount() != after.nodeCount()
+                || !before.connections().equals(after.connections())) {
+            return false;
+        }
+        for (Node node : after.nodes()) {
+            Optional<Node> old = before.node(node.id());
+            if (old.isEmpty() || !old.get().type().equals(node.type())
+                    || !old.get().layout().equals(node.layout())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Shows a badge line per node; nodes missing from the map show none. Only the badge cells
+     * whose line changed are updated, because a run calls this once per finished work item.
+     */
     public void showBadges(Map<NodeId, NodeBadges> newBadges) {
         requireEventDispatchThread();
+        Map<NodeId, NodeBadges> before = badges;
         this.badges = Map.copyOf(newBadges);
         mxIGraphModel model = graph.getModel();
         model.beginUpdate();
         try {
             for (Map.Entry<NodeId, mxCell> entry : badgeCells.entrySet()) {
-                NodeBadges badge = badgeFor(entry.getKey());
+                NodeId node = entry.getKey();
+                if (badges.getOrDefault(node, NodeBadges.NONE)
+                        .equals(before.getOrDefault(node, NodeBadges.NONE))) {
+                    continue;
+                }
+                NodeBadges badge = badgeFor(node);
                 model.setValue(entry.getValue(), new BadgeLine(entry.getKey(), badge.text()));
                 model.setStyle(entry.getValue(), CanvasStyles.badge(badge.failed() > 0));
             }
