@@ -136,6 +136,31 @@ class EditorWindowTest {
         }
 
         @Test
+        void movedNodeBoxFollowsEditAndUndo() {
+            editor = EditorFixture.openSample(temp);
+            Point before = execute(() -> editor.window.canvas().nodeOnScreen(KEYFRAME)
+                    .orElseThrow());
+            double zoom = execute(() -> editor.window.canvas().zoom());
+
+            execute(() -> {
+                Graph graph = editor.window.document().graph();
+                com.fasterxml.jackson.databind.node.ObjectNode layout =
+                        graph.requireNode(KEYFRAME).layout();
+                layout.put("x", layout.path("x").asInt() + 200);
+                editor.window.document().edit(graph.withLayout(KEYFRAME, layout));
+            });
+            Point moved = execute(() -> editor.window.canvas().nodeOnScreen(KEYFRAME)
+                    .orElseThrow());
+            execute(editor.window::undo);
+            Point undone = execute(() -> editor.window.canvas().nodeOnScreen(KEYFRAME)
+                    .orElseThrow());
+
+            assertThat(moved.x - before.x).isCloseTo((int) Math.round(200 * zoom), within(1));
+            assertThat(moved.y).isEqualTo(before.y);
+            assertThat(undone).isEqualTo(before);
+        }
+
+        @Test
         void undoRedoRoundTrip() {
             editor = EditorFixture.openSample(temp);
             Graph original = execute(() -> editor.window.document().graph());
