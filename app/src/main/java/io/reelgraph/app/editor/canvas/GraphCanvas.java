@@ -118,7 +118,7 @@ public final class GraphCanvas extends JPanel {
         }
     }
 
-    /** What a new graph changes in the drawing of the shown one. */
+    /** The kind of change a new graph makes to the drawing of the shown one. */
     private enum Change { NONE, POSITIONS, STRUCTURE }
 
     private static Change changeBetween(Graph before, Graph after) {
