@@ -64,6 +64,7 @@ public final class EditorWindow extends JFrame {
     private final EditorDocument document;
     private final GraphCanvas canvas;
     private final InspectorPanel inspector;
+    private final PalettePanel palette;
     private final PreviewPanel preview = new PreviewPanel();
     private final RunPanel runPanel = new RunPanel();
     private final JLabel costStatus = new JLabel(" ");
@@ -71,6 +72,7 @@ public final class EditorWindow extends JFrame {
     private final JCheckBox draftToggle = new JCheckBox("Draft (free placeholders)");
     private final EditorActions actions;
     private Optional<Evaluator.PlanOutcome> lastPlan = Optional.empty();
+    private Map<NodeId, NodeBadges> planBadges = Map.of();
     private final Map<NodeId, Integer> finishedByNode = new HashMap<>();
     private final Map<NodeId, Integer> failedByNode = new HashMap<>();
     private boolean running;
@@ -85,6 +87,7 @@ public final class EditorWindow extends JFrame {
         this.document = new EditorDocument(graph, file);
         this.canvas = new GraphCanvas(new CanvasEdits());
         this.inspector = new InspectorPanel(this::paramEdited);
+        this.palette = new PalettePanel(workspace.types(), this::addFromPalette);
         this.actions = new EditorActions(this);
         layoutWindow();
         document.addListener(changed -> documentChanged());
@@ -116,7 +119,6 @@ public final class EditorWindow extends JFrame {
             }
         });
         setJMenuBar(actions.menuBar());
-        JPanel palette = new PalettePanel(workspace.types(), this::addNode);
         JTabbedPane side = new JTabbedPane();
         side.addTab("Inspector", inspector);
         side.addTab("Preview", preview);
@@ -203,6 +205,12 @@ public final class EditorWindow extends JFrame {
         canvas.select(Optional.of(id));
         say("Added node " + id + " (" + type.displayName() + ").");
         return id;
+    }
+
+    private void addFromPalette(NodeType type) {
+        addNode(type);
+        // Back on the canvas, Delete, F and Tab act on the new node at once.
+        canvas.focusCanvas();
     }
 
     /** Connects two ports after the same type check the canvas applies while dragging. */
@@ -389,6 +397,7 @@ public final class EditorWindow extends JFrame {
             return;
         }
         lastPlan = Optional.of(outcome);
+        planBadges = badges(outcome.plan());
         if (outcome.failure().isPresent()) {
             costStatus.setText("Projected next run: unknown");
             say(outcome.failure().get());
@@ -405,7 +414,7 @@ public final class EditorWindow extends JFrame {
             runPanel.showPlan(plan);
         }
         if (!running) {
-            canvas.showBadges(badges(outcome.plan()));
+            canvas.showBadges(planBadges);
         }
         refreshSelection();
     }
@@ -506,7 +515,9 @@ public final class EditorWindow extends JFrame {
         finishedByNode.merge(node, 1, Integer::sum);
         runFinished++;
         runPanel.advance(runFinished, runItems);
-        Map<NodeId, NodeBadges> badges = new HashMap<>(badges(currentPlan()));
+        // The plan's badges are computed once per plan; a run event only adds its counts.
+        Map<NodeId, NodeBadges> badges = new HashMap<>(currentPlan().isPresent()
+                ? planBadges : Map.of());
         badges.replaceAll((id, badge) -> badge.withRun(finishedByNode.getOrDefault(id, 0),
                 finishedByNode.getOrDefault(id, 0) < badge.items(),
                 failedByNode.getOrDefault(id, 0)));
@@ -623,6 +634,12 @@ public final class EditorWindow extends JFrame {
         @Override
         public void deleteRequested(Set<NodeId> nodes, Set<Connection> connections) {
             delete(nodes, connections);
+        }
+
+        @Override
+        public void addNodeRequested() {
+            palette.focusSearch();
+            say("Type a node type and press Enter to add it.");
         }
     }
 }

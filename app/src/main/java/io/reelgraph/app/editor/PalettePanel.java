@@ -93,6 +93,12 @@ final class PalettePanel extends JPanel {
         });
     }
 
+    /** Moves the keyboard focus to the search field with its text selected, to type a type. */
+    void focusSearch() {
+        search.selectAll();
+        search.requestFocusInWindow();
+    }
+
     /** Returns the node types whose name, id or description contains the search text. */
     List<NodeType> matching(String text) {
         String wanted = text.strip().toLowerCase(Locale.ROOT);

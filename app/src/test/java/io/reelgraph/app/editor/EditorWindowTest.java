@@ -1,19 +1,27 @@
 package io.reelgraph.app.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.swing.edt.GuiActionRunner.execute;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import io.reelgraph.engine.graph.Connection;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.NodeId;
 import io.reelgraph.engine.run.ItemState;
 import io.reelgraph.engine.run.Plan;
+import java.awt.Component;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import org.assertj.swing.core.GenericTypeMatcher;
+import org.assertj.swing.core.MouseButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -128,6 +136,31 @@ class EditorWindowTest {
         }
 
         @Test
+        void movedNodeBoxFollowsEditAndUndo() {
+            editor = EditorFixture.openSample(temp);
+            Point before = execute(() -> editor.window.canvas().nodeOnScreen(KEYFRAME)
+                    .orElseThrow());
+            double zoom = execute(() -> editor.window.canvas().zoom());
+
+            execute(() -> {
+                Graph graph = editor.window.document().graph();
+                com.fasterxml.jackson.databind.node.ObjectNode layout =
+                        graph.requireNode(KEYFRAME).layout();
+                layout.put("x", layout.path("x").asInt() + 200);
+                editor.window.document().edit(graph.withLayout(KEYFRAME, layout));
+            });
+            Point moved = execute(() -> editor.window.canvas().nodeOnScreen(KEYFRAME)
+                    .orElseThrow());
+            execute(editor.window::undo);
+            Point undone = execute(() -> editor.window.canvas().nodeOnScreen(KEYFRAME)
+                    .orElseThrow());
+
+            assertThat(moved.x - before.x).isCloseTo((int) Math.round(200 * zoom), within(1));
+            assertThat(moved.y).isEqualTo(before.y);
+            assertThat(undone).isEqualTo(before);
+        }
+
+        @Test
         void undoRedoRoundTrip() {
             editor = EditorFixture.openSample(temp);
             Graph original = execute(() -> editor.window.document().graph());
@@ -145,6 +178,133 @@ class EditorWindowTest {
             assertThat(execute(() -> editor.window.document().graph())).isEqualTo(edited);
             assertThat(execute(() -> editor.window.document().dirty())).isTrue();
             assertThat(execute(editor.window::getTitle)).startsWith("• ");
+        }
+    }
+
+    @Nested
+    class Shortcuts {
+
+        @Test
+        void deleteKeyRemovesSelectedNode() {
+            editor = EditorFixture.openSample(temp);
+            selectOnCanvas(KEYFRAME);
+
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_DELETE);
+
+            editor.waitFor("the node to go", () ->
+                    editor.window.document().graph().node(KEYFRAME).isEmpty());
+            assertThat(execute(() -> editor.window.document().graph().nodeCount())).isEqualTo(6);
+            assertThat(execute(() -> editor.window.document().graph().connections()))
+                    .noneMatch(c -> c.from().node().equals(KEYFRAME)
+                            || c.to().node().equals(KEYFRAME));
+        }
+
+        @Test
+        void undoAndRedoKeysRoundTrip() {
+            editor = EditorFixture.openSample(temp);
+            Graph original = execute(() -> editor.window.document().graph());
+            selectOnCanvas(KEYFRAME);
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_DELETE);
+            editor.waitFor("the node to go", () ->
+                    editor.window.document().graph().node(KEYFRAME).isEmpty());
+            Graph deleted = execute(() -> editor.window.document().graph());
+
+            pressWithModifiers(KeyEvent.VK_Z, KeyEvent.VK_CONTROL);
+            editor.waitFor("the undo", () -> editor.window.document().graph().equals(original));
+            pressWithModifiers(KeyEvent.VK_Z, KeyEvent.VK_CONTROL, KeyEvent.VK_SHIFT);
+            editor.waitFor("the redo", () -> editor.window.document().graph().equals(deleted));
+
+            assertThat(execute(() -> editor.window.document().graph())).isEqualTo(deleted);
+            assertThat(execute(() -> editor.window.document().canUndo())).isTrue();
+            assertThat(execute(() -> editor.window.document().canRedo())).isFalse();
+        }
+
+        @Test
+        void fKeyFramesWholeGraph() {
+            editor = EditorFixture.openSample(temp);
+            double fitted = execute(() -> {
+                editor.window.canvas().fit();
+                return editor.window.canvas().zoom();
+            });
+            execute(() -> {
+                editor.window.canvas().zoomIn();
+                editor.window.canvas().zoomIn();
+            });
+            double zoomed = execute(() -> editor.window.canvas().zoom());
+            focusCanvas();
+
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_F);
+            editor.robot.waitForIdle();
+
+            assertThat(zoomed).isGreaterThan(fitted);
+            assertThat(execute(() -> editor.window.canvas().zoom())).isEqualTo(fitted);
+        }
+
+        @Test
+        void tabOpensPaletteSearchToAddNode() {
+            editor = EditorFixture.openSample(temp);
+            focusCanvas();
+
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_TAB);
+            editor.frame.textBox("palette.search").requireFocused();
+            editor.robot.enterText("model.speech");
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_ENTER);
+
+            NodeId added = NodeId.of("speech-1");
+            editor.waitFor("the added node", () ->
+                    editor.window.document().graph().node(added).isPresent());
+            assertThat(execute(() -> editor.window.canvas().selectedNode())).contains(added);
+        }
+
+        @Test
+        void doubleClickAddsNodeAtClickedSpot() {
+            editor = EditorFixture.openSample(temp);
+            Component control = canvasControl();
+            // The sample fits in the upper part of the canvas, so its lower left is empty.
+            Point spot = execute(() -> {
+                Rectangle visible = ((JComponent) control).getVisibleRect();
+                return new Point(visible.x + 40, visible.y + visible.height - 40);
+            });
+            double zoom = execute(() -> editor.window.canvas().zoom());
+
+            editor.robot.click(control, spot, MouseButton.LEFT_BUTTON, 2);
+            editor.frame.textBox("palette.search").requireFocused();
+            editor.robot.enterText("model.speech");
+            editor.robot.pressAndReleaseKey(KeyEvent.VK_ENTER);
+
+            NodeId added = NodeId.of("speech-1");
+            editor.waitFor("the added node", () ->
+                    editor.window.document().graph().node(added).isPresent());
+            JsonNode layout = execute(() ->
+                    editor.window.document().graph().requireNode(added).layout());
+            assertThat(layout.path("x").asInt()).isCloseTo((int) Math.round(spot.x / zoom),
+                    within(1));
+            assertThat(layout.path("y").asInt()).isCloseTo((int) Math.round(spot.y / zoom),
+                    within(1));
+        }
+
+        private Component canvasControl() {
+            return editor.robot.finder().findByName(editor.window, "canvas.graph");
+        }
+
+        private void selectOnCanvas(NodeId node) {
+            execute(() -> editor.window.canvas().select(Optional.of(node)));
+            focusCanvas();
+        }
+
+        private void focusCanvas() {
+            editor.robot.focusAndWaitForFocusGain(canvasControl());
+        }
+
+        private void pressWithModifiers(int key, int... modifiers) {
+            for (int modifier : modifiers) {
+                editor.robot.pressKey(modifier);
+            }
+            editor.robot.pressAndReleaseKey(key);
+            for (int i = modifiers.length - 1; i >= 0; i--) {
+                editor.robot.releaseKey(modifiers[i]);
+            }
+            editor.robot.waitForIdle();
         }
     }
 

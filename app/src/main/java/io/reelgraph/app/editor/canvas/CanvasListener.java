@@ -27,6 +27,12 @@ public interface CanvasListener {
     /** The artist pressed Delete with nodes or connections selected. */
     void deleteRequested(Set<NodeId> nodes, Set<Connection> connections);
 
+    /**
+     * The artist pressed Tab or double-clicked empty canvas to add a node; the next
+     * {@link GraphCanvas#freeSpot} returns the clicked spot, if there was one.
+     */
+    void addNodeRequested();
+
     /** A node's top-left corner in graph coordinates. */
     record Position(int x, int y) {
     }
