@@ -3,6 +3,7 @@ package io.reelgraph.app;
 import io.reelgraph.engine.cache.H2ResultCache;
 import io.reelgraph.engine.cache.ResultCache;
 import io.reelgraph.engine.journal.H2JobJournal;
+import io.reelgraph.engine.journal.JobJournal;
 import io.reelgraph.engine.money.H2Budget;
 import io.reelgraph.engine.money.SpendGuard;
 import io.reelgraph.engine.run.Engine;
@@ -120,6 +121,15 @@ public final class Workspace implements AutoCloseable {
         }
         throw new IllegalStateException("The result cache is not an H2 database, so it has no"
                 + " budget caps or spend ledger");
+    }
+
+    /** Returns the job journal in the cache database, for commands that inspect it. */
+    public JobJournal journal() {
+        ResultCache opened = cache();
+        if (!(opened instanceof H2ResultCache h2)) {
+            throw new IllegalStateException("The result cache keeps no job journal");
+        }
+        return new H2JobJournal(h2.dataSource());
     }
 
     public Providers providers() {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                     + " twice."},
         subcommands = {EditCommand.class, RunCommand.class, EstimateCommand.class,
             ValidateCommand.class, BreakdownCommand.class, ModelsCommand.class, KeysCommand.class,
+            JobsCommand.class,
             BudgetCommand.class, SpendCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP})

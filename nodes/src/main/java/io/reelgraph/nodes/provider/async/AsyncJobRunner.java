@@ -119,7 +119,9 @@ public final class AsyncJobRunner {
             throw new AmbiguousSubmitException(provider, entry.providerRequestId(),
                     ambiguousMessage(entry.model(), entry.cacheKey().shortForm(),
                             entry.providerRequestId(), entry.createdAt())
-                            + "; this run did not submit again", null);
+                            + "; this run did not submit again. If the provider shows no job"
+                            + " for it, run 'reelgraph jobs forget "
+                            + entry.cacheKey().shortForm() + "' and run again", null);
         }
         Optional<ProviderJob> found = jobList.get().find(entry, context);
         LOG.info("Provider {} job list {} a job for ambiguous cache key {}", provider,

@@ -72,7 +72,9 @@ public final class SyncCallJournal {
             throw new AmbiguousSubmitException(provider, entry.providerRequestId(),
                     ambiguousMessage(model, entry.cacheKey().shortForm(),
                             entry.providerRequestId(), entry.createdAt())
-                            + "; this run did not submit again", null);
+                            + "; this run did not submit again. If the provider shows no job"
+                            + " for it, run 'reelgraph jobs forget "
+                            + entry.cacheKey().shortForm() + "' and run again", null);
         }
 
         handle.ifPresent(h -> h.claim(provider, model, earlier));
