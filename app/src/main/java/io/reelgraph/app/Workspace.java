@@ -73,7 +73,7 @@ public final class Workspace implements AutoCloseable {
      * {@code REELGRAPH_PASSPHRASE} unlocks it, with environment variables as the fallback.
      *
      * @throws IllegalStateException when the vault exists but cannot be opened; the message
-     *     says why, without key material
+     *     gives the reason, without key material
      */
     public synchronized KeyLookup keys() {
         if (vaultKeys != null) {

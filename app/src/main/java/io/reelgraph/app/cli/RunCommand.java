@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reelgraph run}: plans the graph, shows the plan and its projected cost, asks before
- * spending, runs it with a progress bar and writes the outputs.
+ * {@code reelgraph run}: plans the graph, shows the plan and its projected cost, gets confirmation
+ * before spending, runs it with a progress bar and writes the outputs.
  */
 @Command(versionProvider = ReelgraphCommand.Version.class, name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a graph and writes its outputs (FCPXML, EDL, media).",

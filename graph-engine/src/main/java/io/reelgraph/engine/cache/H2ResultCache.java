@@ -46,7 +46,7 @@ public final class H2ResultCache implements ResultCache {
     /**
      * Opens (creating if needed) the cache under a folder: {@code cache.mv.db} and {@code blobs/}.
      *
-     * @throws CacheException if another process holds the database, or the folder is not writable
+     * @throws CacheException if another process has the database open, or the folder is not writable
      */
     public static H2ResultCache open(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();

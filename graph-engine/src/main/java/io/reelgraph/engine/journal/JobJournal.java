@@ -30,7 +30,7 @@ public interface JobJournal {
      *
      * @param seen the entry the caller read before deciding to submit, or empty when it found
      *     none. The claim replaces that entry only if it is unchanged since.
-     * @return true when this owner now holds a SUBMITTING entry; false when another run got
+     * @return true when this owner now has the SUBMITTING entry; false when another run got
      *     there first, in which case the caller must not submit
      */
     boolean claim(CacheKey key, String provider, String model, Optional<JobEntry> seen);
@@ -58,6 +58,6 @@ public interface JobJournal {
 
     void failed(CacheKey key);
 
-    /** Removes the entry, after the user checked that the provider holds no job for it. */
+    /** Removes the entry, after the user checked that the provider has no job for it. */
     void forget(CacheKey key);
 }

@@ -1,14 +1,14 @@
 package io.reelgraph.engine.money;
 
-/** What a budget cap limits, and over which period. Months are calendar months in UTC. */
+/** The spend a budget cap limits, and its period. Months are calendar months in UTC. */
 public enum CapScope {
     /** The cost of one run; the stored cap is the default when no run cap is given. */
     RUN,
     /** Everything a project ever spent. */
     PROJECT_TOTAL,
-    /** What a project spent in the current calendar month. */
+    /** A project's spend in the current calendar month. */
     PROJECT_MONTH,
-    /** What one provider was paid in the current calendar month, over every project. */
+    /** The payments to one provider in the current calendar month, over every project. */
     PROVIDER_MONTH;
 
     /** Returns whether the cap counts only the current calendar month. */

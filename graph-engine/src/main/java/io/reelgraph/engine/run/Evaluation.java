@@ -46,7 +46,7 @@ final class Evaluation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Evaluation.class);
 
-    /** What happens to a paid work item whose result is not cached. */
+    /** The receiver of each paid work item whose result is not cached. */
     interface PaidSink {
         void ready(WorkItem item, NodeType type, ItemInput input);
     }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * One work item as a plan or a run sees it.
+ * One work item as a plan or a run reports it.
  *
  * @param itemKey the item key, such as {@code scene-3}, or {@code value} for a node run once
  * @param key the cache key, absent while an input is still pending

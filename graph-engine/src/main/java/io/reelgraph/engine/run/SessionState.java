@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a session keeps between evaluations of one graph: the state of every node, recently
+ * The state a session keeps between evaluations of one graph: the state of every node, recently
  * used results by cache key, and the topological order of the last graph shape.
  */
 final class SessionState {
@@ -92,7 +92,7 @@ final class SessionState {
         return stored;
     }
 
-    /** Returns true the first time this session sees a cache key among its cached items. */
+    /** Returns true the first time this session meets a cache key among its cached items. */
     boolean firstSighting(CacheKey key) {
         return sighted.add(key);
     }

@@ -2,7 +2,7 @@ package io.reelgraph.nodes.media;
 
 /**
  * Reads sample rate and channels from the first MPEG audio Layer III frame header, after an
- * optional ID3v2 tag, and the duration by walking the frames: each frame holds 1152 samples
+ * optional ID3v2 tag, and the duration by walking the frames: each frame contains 1152 samples
  * (MPEG 1) or 576 (MPEG 2 and 2.5), and its length follows from its bit rate and padding.
  */
 final class Mp3Header {
@@ -62,7 +62,7 @@ final class Mp3Header {
         int channels = (b4 >> 6) == 3 ? 1 : 2;
         long frames = countFrames(mp3, offset);
         int samplesPerFrame = (b2 >> 3 & 3) == 3 ? 1152 : 576;
-        // NOTE: this is the decoded length; encoder delay and padding, which a LAME or Xing
+        // NOTE: this is the decoded length. Encoder delay and padding, which a LAME or Xing
         // header would state, are not subtracted, so it may run a few milliseconds long.
         java.util.Optional<MediaDuration> duration = frames == 0 ? java.util.Optional.empty()
                 : java.util.Optional.of(MediaDuration.of(frames * samplesPerFrame, sampleRate));
@@ -88,7 +88,7 @@ final class Mp3Header {
             if (!mp3.has(position, length)) {
                 break;
             }
-            // A first frame that carries a Xing or Info header holds no audio.
+            // A first frame that carries a Xing or Info header contains no audio.
             if (!(position == offset && carriesInfoHeader(mp3, position, length))) {
                 frames++;
             }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Rules: a failed connect or an error response marks the entry failed, so a later run may
  * send again. A response whose body broke off also marks it failed, because the provider
- * answered and the result cannot be fetched a second time. A timeout or any other network
+ * responded and the result cannot be fetched a second time. A timeout or any other network
  * failure after sending marks it ambiguous. An open entry left by an earlier run (submitting
  * or ambiguous) stops the call before anything is sent, except a SUBMITTING entry that another
  * process claimed within the journal's stale limit: that raises {@link JobClaimedException} so

@@ -95,7 +95,7 @@ public final class ElevenLabsProvider implements Provider {
                 .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE)).build();
 
         return journal.run(model.id(), () -> {
-            MediaResponse response = client.callForMedia(request, CallKind.SUBMIT, context,
+            MediaResponse response = client.media(request, CallKind.SUBMIT, context,
                     "audio/");
             logCost(model, response);
             Artifact audio = Artifact.ofBytes(response.media().info().mediaType(),

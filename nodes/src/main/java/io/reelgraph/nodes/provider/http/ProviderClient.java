@@ -127,7 +127,8 @@ public final class ProviderClient {
 
     /**
      * Sends a request whose success response is the media itself, such as Stability's generate
-     * call with {@code Accept: image/*}, and types the bytes like {@link #download}.
+     * call with {@code Accept: image/*} or a text-to-speech call, and types the bytes like
+     * {@link #download}.
      *
      * @param expectedPrefix the media family the caller needs, such as {@code image/}
      * @throws ProviderException for an error response, mapped by the provider's error mapper,
@@ -152,7 +153,7 @@ public final class ProviderClient {
 
     /**
      * Sends a request whose success response has no body to read, such as Runway's
-     * {@code DELETE /v1/tasks/{id}} that answers 204, and returns the HTTP status.
+     * {@code DELETE /v1/tasks/{id}} that returns 204, and returns the HTTP status.
      *
      * @param acceptedErrors error statuses returned instead of raised
      */
@@ -173,7 +174,7 @@ public final class ProviderClient {
      * bytes. The key goes along only when the URL is one of the provider's own origins.
      *
      * @param expectedPrefix the media family the caller needs, such as {@code image/}
-     * @throws ExpiredResultException when the URL answers 403, 404 or 410
+     * @throws ExpiredResultException when the URL returns 403, 404 or 410
      * @throws MalformedResponseException when the body is truncated, over the cap, not media,
      *     or media of another kind
      */
@@ -202,31 +203,6 @@ public final class ProviderClient {
             }
             byte[] bytes = readCapped(response.body(), shown, requestId);
             return new DownloadedMedia(bytes, probe(bytes, shown, expectedPrefix, requestId));
-        }
-    }
-
-    /**
-     * Sends a request whose success body is the media itself, such as a text-to-speech call,
-     * and types the bytes like {@link #download}. Error responses are mapped like
-     * {@link #call(Request, CallKind, WorkContext)}.
-     *
-     * @param expectedPrefix the media family the caller needs, such as {@code audio/}
-     * @throws MalformedResponseException when the body is truncated, over the cap, not media,
-     *     or media of another kind
-     */
-    public MediaResponse callForMedia(Request request, CallKind kind, WorkContext context,
-            String expectedPrefix) throws IOException, ProviderException {
-        Request tagged = request.newBuilder().tag(CallTag.class, new CallTag(context, kind)).build();
-        String shown = LoggingInterceptor.redact(request.url());
-        try (Response response = http.newCall(tagged).execute()) {
-            Optional<String> requestId = requestId(response);
-            if (!response.isSuccessful()) {
-                throw errors.map(errorResponse(response));
-            }
-            byte[] bytes = readCapped(response.body(), shown, requestId);
-            return new MediaResponse(response.code(), new DownloadedMedia(bytes,
-                    probe(bytes, shown, expectedPrefix, requestId)), response.headers(),
-                    requestId);
         }
     }
 

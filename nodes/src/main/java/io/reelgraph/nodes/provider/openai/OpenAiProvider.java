@@ -87,7 +87,7 @@ public final class OpenAiProvider implements Provider {
         Request request = new Request.Builder().url(client.endpoints().resolve("audio/speech"))
                 .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE)).build();
         return journal.run(model.id(), () -> {
-            MediaResponse response = client.callForMedia(request, CallKind.SUBMIT, context,
+            MediaResponse response = client.media(request, CallKind.SUBMIT, context,
                     "audio/");
             return generation(response.media(), response.providerRequestId());
         }, context);
