@@ -85,10 +85,49 @@ final class Evaluation {
     /** Evaluates every node that needs it, in topological order, then commits free results. */
     void pass() {
         session.retainOnly(graph);
+        session.open.clear();
         for (NodeId id : order) {
             evaluateIfNeeded(id);
         }
         flush();
+    }
+
+    /**
+     * Evaluates only what can have changed since the last pass over a graph of the same shape:
+     * the replaced nodes, the nodes left open, and the successors of every node whose output
+     * changed, in topological order. Every other node would be found unchanged by a full pass.
+     */
+    void passFrom(Set<NodeId> replaced) {
+        java.util.PriorityQueue<Integer> queue = new java.util.PriorityQueue<>();
+        java.util.BitSet queued = new java.util.BitSet(order.size());
+        for (NodeId id : replaced) {
+            enqueue(queue, queued, id);
+        }
+        for (NodeId id : List.copyOf(session.open)) {
+            enqueue(queue, queued, id);
+        }
+        while (!queue.isEmpty()) {
+            NodeId id = order.get(queue.poll());
+            NodeState before = session.states.get(id);
+            long version = before == null ? -1 : before.version;
+            evaluateIfNeeded(id);
+            NodeState after = session.states.get(id);
+            if (after != before || after.version != version) {
+                for (NodeId successor : session.successors(id)) {
+                    enqueue(queue, queued, successor);
+                }
+            }
+        }
+        flush();
+    }
+
+    private void enqueue(java.util.PriorityQueue<Integer> queue, java.util.BitSet queued,
+            NodeId id) {
+        int position = session.position(id);
+        if (!queued.get(position)) {
+            queued.set(position);
+            queue.add(position);
+        }
     }
 
     /** Re-evaluates a node whose work item changed state, and everything downstream of it. */
@@ -101,6 +140,7 @@ final class Evaluation {
     }
 
     List<PlannedItem> snapshot() {
+        session.snapshotsChanged = false;
         List<PlannedItem> items = new ArrayList<>();
         for (NodeId id : order) {
             NodeState state = session.states.get(id);
@@ -117,9 +157,18 @@ final class Evaluation {
         return items;
     }
 
+    /**
+     * Returns every planned item, like {@link #snapshot}, if any node's items changed since they
+     * were last reported; empty when the last report still holds.
+     */
+    Optional<List<PlannedItem>> changedSnapshot() {
+        return session.snapshotsChanged ? Optional.of(snapshot()) : Optional.empty();
+    }
+
     /** Forgets the planned items kept per node, after item states changed outside evaluate. */
     void invalidateSnapshots() {
         session.states.values().forEach(state -> state.snapshot = null);
+        session.snapshotsChanged = true;
     }
 
     List<WorkItem> workItems() {
@@ -205,6 +254,7 @@ final class Evaluation {
             state.waitingFor = upstreamOf(id, unknownShape.get()).toString();
             state.items = new LinkedHashMap<>();
             rebuildOutputs(state);
+            session.open.add(id);
             return;
         }
         state.shapeKnown = true;
@@ -222,6 +272,11 @@ final class Evaluation {
         }
         state.items = items;
         rebuildOutputs(state);
+        if (items.values().stream().allMatch(WorkItem::settled)) {
+            session.open.remove(id);
+        } else {
+            session.open.add(id);
+        }
     }
 
     private NodeId upstreamOf(NodeId id, String port) {
@@ -480,6 +535,7 @@ final class Evaluation {
 
     private void rebuildOutputs(NodeState state) {
         state.snapshot = null;
+        session.snapshotsChanged = true;
         session.unsettled.add(state);
         Map<String, PortView> outputs = new HashMap<>();
         StringBuilder signature = new StringBuilder();

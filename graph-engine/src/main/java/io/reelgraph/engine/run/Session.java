@@ -1,6 +1,10 @@
 package io.reelgraph.engine.run;
 
 import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.graph.NodeId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Plans and runs one graph again and again, as an editor does while the artist works: each
@@ -31,11 +35,26 @@ public final class Session {
      *     validate the graph first to get every problem with its node and port
      */
     public synchronized Plan plan(Graph graph) {
+        Graph previous = state.plannedGraph;
+        Plan previousPlan = state.lastPlan;
+        state.plannedGraph = null;
+        state.lastPlan = null;
         state.startGeneration();
         planned = true;
         Evaluation evaluation = new Evaluation(graph, state, engine, context);
-        evaluation.pass();
-        return Plan.of(evaluation.snapshot());
+        Optional<Set<NodeId>> replaced = previous == null ? Optional.empty()
+                : previous == graph ? Optional.of(Set.of()) : graph.replacedSince(previous);
+        if (replaced.isPresent()) {
+            evaluation.passFrom(replaced.get());
+        } else {
+            evaluation.pass();
+        }
+        Optional<List<PlannedItem>> items = evaluation.changedSnapshot();
+        Plan plan = previousPlan != null && replaced.isPresent() && items.isEmpty()
+                ? previousPlan : Plan.of(items.orElseGet(evaluation::snapshot));
+        state.plannedGraph = graph;
+        state.lastPlan = plan;
+        return plan;
     }
 
     /**
@@ -46,6 +65,8 @@ public final class Session {
      */
     public synchronized RunResult run(Graph graph, RunOptions options, RunListener listener,
             RunControl control) {
+        state.plannedGraph = null;
+        state.lastPlan = null;
         if (!planned) {
             state.startGeneration();
         }
