@@ -140,35 +140,60 @@ final class Evaluation {
     }
 
     List<PlannedItem> snapshot() {
-        session.snapshotsChanged = false;
         List<PlannedItem> items = new ArrayList<>();
         for (NodeId id : order) {
             NodeState state = session.states.get(id);
-            if (state == null) {
-                continue;
+            if (state != null) {
+                items.addAll(plannedItems(state));
             }
-            if (state.snapshot == null) {
-                state.snapshot = state.shapeKnown
-                        ? state.items.values().stream().map(WorkItem::snapshot).toList()
-                        : List.of(unknownItems(state));
-            }
-            items.addAll(state.snapshot);
         }
         return items;
     }
 
+    private List<PlannedItem> plannedItems(NodeState state) {
+        if (state.snapshot == null) {
+            state.snapshot = state.shapeKnown
+                    ? state.items.values().stream().map(WorkItem::snapshot).toList()
+                    : List.of(unknownItems(state));
+        }
+        return state.snapshot;
+    }
+
+    /** Writes every node's planned items in the session's plan book and returns the plan. */
+    Plan planAll() {
+        session.book.reset(order.size());
+        session.stale.clear();
+        for (int position = 0; position < order.size(); position++) {
+            NodeState state = session.states.get(order.get(position));
+            if (state != null) {
+                session.book.put(position, state.node.id(), plannedItems(state));
+            }
+        }
+        return session.book.plan();
+    }
+
     /**
-     * Returns every planned item, like {@link #snapshot}, if any node's items changed since they
-     * were last reported; empty when the last report still holds.
+     * Rewrites the planned items of the nodes that changed since the book's last plan, which
+     * was made for a graph of this shape, and returns the plan; the previous plan if none did.
      */
-    Optional<List<PlannedItem>> changedSnapshot() {
-        return session.snapshotsChanged ? Optional.of(snapshot()) : Optional.empty();
+    Plan planChanged(Plan previous) {
+        if (session.stale.isEmpty()) {
+            return previous;
+        }
+        for (NodeId id : session.stale) {
+            NodeState state = session.states.get(id);
+            if (state != null) {
+                session.book.put(session.position(id), id, plannedItems(state));
+            }
+        }
+        session.stale.clear();
+        return session.book.plan();
     }
 
     /** Forgets the planned items kept per node, after item states changed outside evaluate. */
     void invalidateSnapshots() {
         session.states.values().forEach(state -> state.snapshot = null);
-        session.snapshotsChanged = true;
+        session.stale.addAll(session.states.keySet());
     }
 
     List<WorkItem> workItems() {
@@ -535,7 +560,7 @@ final class Evaluation {
 
     private void rebuildOutputs(NodeState state) {
         state.snapshot = null;
-        session.snapshotsChanged = true;
+        session.stale.add(state.node.id());
         session.unsettled.add(state);
         Map<String, PortView> outputs = new HashMap<>();
         StringBuilder signature = new StringBuilder();

@@ -2,7 +2,6 @@ package io.reelgraph.engine.run;
 
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.NodeId;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,14 +43,14 @@ public final class Session {
         Evaluation evaluation = new Evaluation(graph, state, engine, context);
         Optional<Set<NodeId>> replaced = previous == null ? Optional.empty()
                 : previous == graph ? Optional.of(Set.of()) : graph.replacedSince(previous);
-        if (replaced.isPresent()) {
+        Plan plan;
+        if (replaced.isPresent() && previousPlan != null) {
             evaluation.passFrom(replaced.get());
+            plan = evaluation.planChanged(previousPlan);
         } else {
             evaluation.pass();
+            plan = evaluation.planAll();
         }
-        Optional<List<PlannedItem>> items = evaluation.changedSnapshot();
-        Plan plan = previousPlan != null && replaced.isPresent() && items.isEmpty()
-                ? previousPlan : Plan.of(items.orElseGet(evaluation::snapshot));
         state.plannedGraph = graph;
         state.lastPlan = plan;
         return plan;

@@ -47,8 +47,9 @@ final class SessionState {
     final Set<NodeId> open = new java.util.HashSet<>();
     /** The graph of the last plan and that plan, while nothing outside planning changed them. */
     Graph plannedGraph;
-    /** Set when a node's planned items were dropped since the last snapshot of all items. */
-    boolean snapshotsChanged = true;
+    /** The nodes whose planned items changed since the last plan was written in the book. */
+    final Set<NodeId> stale = new java.util.HashSet<>();
+    final PlanBook book = new PlanBook();
     Plan lastPlan;
 
     private Graph.Shape shape;
@@ -158,7 +159,7 @@ final class SessionState {
                 }
             }
             state.snapshot = null;
-            snapshotsChanged = true;
+            stale.add(state.node.id());
         }
         unsettled.clear();
     }
