@@ -101,8 +101,8 @@ final class PlanBook {
 
     /**
      * A sum that can take amounts out again. A sum built from scratch has the largest scale of
-     * its amounts, so the running value is brought back to the largest scale among the amounts
-     * still in it; the digits it drops are zeros, because the value is their exact sum.
+     * its amounts. So the running value is brought back to the largest scale among the amounts
+     * still in it. The digits this drops are zeros, because the value is their exact sum.
      */
     private static final class Total {
         private final boolean fromZero;

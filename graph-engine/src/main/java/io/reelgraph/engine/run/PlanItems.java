@@ -30,8 +30,8 @@ final class PlanItems extends AbstractList<PlannedItem> implements RandomAccess 
         if (index < 0 || index >= size()) {
             throw new IndexOutOfBoundsException("Item " + index + " of a plan of " + size());
         }
-        // The last chunk that starts at or before the index holds it; empty chunks share their
-        // start with the chunk after them, so they are never the last one.
+        // The item is in the last chunk that starts at or before the index. Empty chunks share
+        // their start with the chunk after them, so they are never that last chunk.
         int low = 0;
         int high = chunks.length - 1;
         while (low < high) {

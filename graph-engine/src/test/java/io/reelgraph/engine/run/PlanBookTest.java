@@ -37,7 +37,7 @@ class PlanBookTest {
     }
 
     @Test
-    void replacedNodesGiveTheSamePlanAsAFullCount() {
+    void replacedNodesMatchFullCount() {
         Random random = new Random(11);
         int nodes = 40;
         PlanBook book = new PlanBook();
