@@ -3,13 +3,16 @@ package io.reelgraph.engine.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,6 +23,8 @@ import java.util.TreeSet;
  * which is also the order in which a graph file lists them.
  */
 public final class Graph {
+
+    private static final int MAX_LINEAGE = 256;
 
     private final String name;
     private final String description;
@@ -32,6 +37,12 @@ public final class Graph {
     private final Map<NodeId, List<Connection>> incoming;
     private final Map<NodeId, List<Connection>> outgoing;
     private final Shape shape;
+    /**
+     * The version this graph was made from by replacing one node, or null. Held weakly, so a
+     * long chain of edits never keeps old versions in memory.
+     */
+    private final WeakReference<Graph> editedFrom;
+    private final NodeId editedNode;
 
     /**
      * An identity token of a graph's node ids and connections. Edits that keep both, such as a
@@ -56,11 +67,18 @@ public final class Graph {
         this.incoming = index(sorted, true);
         this.outgoing = index(sorted, false);
         this.shape = new Shape();
+        this.editedFrom = null;
+        this.editedNode = null;
     }
 
     /** Copies a graph with other metadata or node contents but the same ids and connections. */
     private Graph(Graph base, String name, String description, List<GraphParameter> parameters,
             SortedMap<NodeId, Node> nodes) {
+        this(base, name, description, parameters, nodes, null);
+    }
+
+    private Graph(Graph base, String name, String description, List<GraphParameter> parameters,
+            SortedMap<NodeId, Node> nodes, NodeId replaced) {
         this.name = name;
         this.description = description;
         this.parameters = List.copyOf(parameters);
@@ -71,6 +89,8 @@ public final class Graph {
         this.incoming = base.incoming;
         this.outgoing = base.outgoing;
         this.shape = base.shape;
+        this.editedFrom = replaced == null ? null : new WeakReference<>(base);
+        this.editedNode = replaced;
     }
 
     public static Graph empty(String name) {
@@ -160,6 +180,29 @@ public final class Graph {
         return outgoing.getOrDefault(id, List.of());
     }
 
+    /**
+     * Returns the ids of the nodes replaced since an earlier version, when this graph was made
+     * from that version by {@link #withNode} calls that replaced existing nodes, and every
+     * version in between is still in memory. Empty when that is not known: then the caller
+     * must compare every node. Metadata, parameter and connection edits break the lineage.
+     */
+    public Optional<Set<NodeId>> replacedSince(Graph earlier) {
+        Set<NodeId> replaced = new HashSet<>();
+        Graph current = this;
+        for (int step = 0; step <= MAX_LINEAGE; step++) {
+            if (current == earlier) {
+                return Optional.of(replaced);
+            }
+            Graph parent = current.editedFrom == null ? null : current.editedFrom.get();
+            if (parent == null) {
+                return Optional.empty();
+            }
+            replaced.add(current.editedNode);
+            current = parent;
+        }
+        return Optional.empty();
+    }
+
     public List<NodeId> successors(NodeId id) {
         return outgoing(id).stream().map(c -> c.to().node()).distinct().toList();
     }
@@ -176,7 +219,7 @@ public final class Graph {
         SortedMap<NodeId, Node> changed = new TreeMap<>(nodes);
         boolean existed = changed.put(node.id(), node) != null;
         if (existed) {
-            return new Graph(this, name, description, parameters, changed);
+            return new Graph(this, name, description, parameters, changed, node.id());
         }
         return new Graph(name, description, parameters, changed, connections, extra);
     }

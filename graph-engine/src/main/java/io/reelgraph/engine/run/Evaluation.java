@@ -85,10 +85,49 @@ final class Evaluation {
     /** Evaluates every node that needs it, in topological order, then commits free results. */
     void pass() {
         session.retainOnly(graph);
+        session.open.clear();
         for (NodeId id : order) {
             evaluateIfNeeded(id);
         }
         flush();
+    }
+
+    /**
+     * Evaluates only what can have changed since the last pass over a graph of the same shape:
+     * the replaced nodes, the nodes left open, and the successors of every node whose output
+     * changed, in topological order. Every other node would be found unchanged by a full pass.
+     */
+    void passFrom(Set<NodeId> replaced) {
+        java.util.PriorityQueue<Integer> queue = new java.util.PriorityQueue<>();
+        java.util.BitSet queued = new java.util.BitSet(order.size());
+        for (NodeId id : replaced) {
+            enqueue(queue, queued, id);
+        }
+        for (NodeId id : List.copyOf(session.open)) {
+            enqueue(queue, queued, id);
+        }
+        while (!queue.isEmpty()) {
+            NodeId id = order.get(queue.poll());
+            NodeState before = session.states.get(id);
+            long version = before == null ? -1 : before.version;
+            evaluateIfNeeded(id);
+            NodeState after = session.states.get(id);
+            if (after != before || after.version != version) {
+                for (NodeId successor : session.successors(id)) {
+                    enqueue(queue, queued, successor);
+                }
+            }
+        }
+        flush();
+    }
+
+    private void enqueue(java.util.PriorityQueue<Integer> queue, java.util.BitSet queued,
+            NodeId id) {
+        int position = session.position(id);
+        if (!queued.get(position)) {
+            queued.set(position);
+            queue.add(position);
+        }
     }
 
     /** Re-evaluates a node whose work item changed state, and everything downstream of it. */
@@ -104,22 +143,57 @@ final class Evaluation {
         List<PlannedItem> items = new ArrayList<>();
         for (NodeId id : order) {
             NodeState state = session.states.get(id);
-            if (state == null) {
-                continue;
+            if (state != null) {
+                items.addAll(plannedItems(state));
             }
-            if (state.snapshot == null) {
-                state.snapshot = state.shapeKnown
-                        ? state.items.values().stream().map(WorkItem::snapshot).toList()
-                        : List.of(unknownItems(state));
-            }
-            items.addAll(state.snapshot);
         }
         return items;
+    }
+
+    private List<PlannedItem> plannedItems(NodeState state) {
+        if (state.snapshot == null) {
+            state.snapshot = state.shapeKnown
+                    ? state.items.values().stream().map(WorkItem::snapshot).toList()
+                    : List.of(unknownItems(state));
+        }
+        return state.snapshot;
+    }
+
+    /** Writes every node's planned items in the session's plan book and returns the plan. */
+    Plan planAll() {
+        session.book.reset(order.size());
+        session.stale.clear();
+        for (int position = 0; position < order.size(); position++) {
+            NodeState state = session.states.get(order.get(position));
+            if (state != null) {
+                session.book.put(position, state.node.id(), plannedItems(state));
+            }
+        }
+        return session.book.plan();
+    }
+
+    /**
+     * Rewrites the planned items of the nodes that changed since the book's last plan, which
+     * was made for a graph of this shape, and returns the plan; the previous plan if none did.
+     */
+    Plan planChanged(Plan previous) {
+        if (session.stale.isEmpty()) {
+            return previous;
+        }
+        for (NodeId id : session.stale) {
+            NodeState state = session.states.get(id);
+            if (state != null) {
+                session.book.put(session.position(id), id, plannedItems(state));
+            }
+        }
+        session.stale.clear();
+        return session.book.plan();
     }
 
     /** Forgets the planned items kept per node, after item states changed outside evaluate. */
     void invalidateSnapshots() {
         session.states.values().forEach(state -> state.snapshot = null);
+        session.stale.addAll(session.states.keySet());
     }
 
     List<WorkItem> workItems() {
@@ -205,6 +279,7 @@ final class Evaluation {
             state.waitingFor = upstreamOf(id, unknownShape.get()).toString();
             state.items = new LinkedHashMap<>();
             rebuildOutputs(state);
+            session.open.add(id);
             return;
         }
         state.shapeKnown = true;
@@ -222,6 +297,11 @@ final class Evaluation {
         }
         state.items = items;
         rebuildOutputs(state);
+        if (items.values().stream().allMatch(WorkItem::settled)) {
+            session.open.remove(id);
+        } else {
+            session.open.add(id);
+        }
     }
 
     private NodeId upstreamOf(NodeId id, String port) {
@@ -480,6 +560,7 @@ final class Evaluation {
 
     private void rebuildOutputs(NodeState state) {
         state.snapshot = null;
+        session.stale.add(state.node.id());
         session.unsettled.add(state);
         Map<String, PortView> outputs = new HashMap<>();
         StringBuilder signature = new StringBuilder();

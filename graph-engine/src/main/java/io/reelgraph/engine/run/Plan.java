@@ -16,7 +16,8 @@ import java.util.Map;
 public record Plan(List<PlannedItem> items, Projection projection, boolean draft) {
 
     public Plan {
-        items = List.copyOf(items);
+        // The items of an incremental plan are already immutable and share chunks on purpose.
+        items = items instanceof PlanItems ? items : List.copyOf(items);
     }
 
     static Plan of(List<PlannedItem> items) {

@@ -1,6 +1,9 @@
 package io.reelgraph.engine.run;
 
 import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.graph.NodeId;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Plans and runs one graph again and again, as an editor does while the artist works: each
@@ -31,11 +34,26 @@ public final class Session {
      *     validate the graph first to get every problem with its node and port
      */
     public synchronized Plan plan(Graph graph) {
+        Graph previous = state.plannedGraph;
+        Plan previousPlan = state.lastPlan;
+        state.plannedGraph = null;
+        state.lastPlan = null;
         state.startGeneration();
         planned = true;
         Evaluation evaluation = new Evaluation(graph, state, engine, context);
-        evaluation.pass();
-        return Plan.of(evaluation.snapshot());
+        Optional<Set<NodeId>> replaced = previous == null ? Optional.empty()
+                : previous == graph ? Optional.of(Set.of()) : graph.replacedSince(previous);
+        Plan plan;
+        if (replaced.isPresent() && previousPlan != null) {
+            evaluation.passFrom(replaced.get());
+            plan = evaluation.planChanged(previousPlan);
+        } else {
+            evaluation.pass();
+            plan = evaluation.planAll();
+        }
+        state.plannedGraph = graph;
+        state.lastPlan = plan;
+        return plan;
     }
 
     /**
@@ -46,6 +64,8 @@ public final class Session {
      */
     public synchronized RunResult run(Graph graph, RunOptions options, RunListener listener,
             RunControl control) {
+        state.plannedGraph = null;
+        state.lastPlan = null;
         if (!planned) {
             state.startGeneration();
         }

@@ -40,9 +40,23 @@ final class SessionState {
     private long versions;
     private static final NodeId[] NO_NODES = new NodeId[0];
 
+    /**
+     * Nodes that the next evaluation must visit even if nothing upstream changed: an item is
+     * still open, the work items are not known yet, or a retry is due.
+     */
+    final Set<NodeId> open = new java.util.HashSet<>();
+    /** The graph of the last plan and that plan, while nothing outside planning changed them. */
+    Graph plannedGraph;
+    /** The nodes whose planned items changed since the last plan was written in the book. */
+    final Set<NodeId> stale = new java.util.HashSet<>();
+    final PlanBook book = new PlanBook();
+    Plan lastPlan;
+
     private Graph.Shape shape;
     private List<NodeId> order = List.of();
     private Map<NodeId, NodeId[]> predecessors = Map.of();
+    private Map<NodeId, NodeId[]> successors = Map.of();
+    private Map<NodeId, Integer> positions = Map.of();
 
     long nextVersion() {
         return ++versions;
@@ -52,6 +66,20 @@ final class SessionState {
     List<NodeId> order(Graph graph) {
         refreshShape(graph);
         return order;
+    }
+
+    /** Returns the distinct successors of a node in the current shape. */
+    NodeId[] successors(NodeId node) {
+        return successors.getOrDefault(node, NO_NODES);
+    }
+
+    /** Returns the place of a node in the topological order of the current shape. */
+    int position(NodeId node) {
+        Integer position = positions.get(node);
+        if (position == null) {
+            throw new IllegalArgumentException("Node " + node + " is not in the planned graph");
+        }
+        return position;
     }
 
     /** Returns the distinct predecessors of a node in the current shape. */
@@ -65,13 +93,22 @@ final class SessionState {
         }
         order = List.copyOf(GraphValidator.topologicalOrder(graph));
         Map<NodeId, NodeId[]> byNode = new HashMap<>(graph.nodeCount() * 2);
+        Map<NodeId, NodeId[]> downstream = new HashMap<>(graph.nodeCount() * 2);
+        Map<NodeId, Integer> places = new HashMap<>(graph.nodeCount() * 2);
         for (NodeId id : order) {
+            places.put(id, places.size());
             List<NodeId> upstream = graph.predecessors(id);
             if (!upstream.isEmpty()) {
                 byNode.put(id, upstream.toArray(NO_NODES));
             }
+            List<NodeId> next = graph.successors(id);
+            if (!next.isEmpty()) {
+                downstream.put(id, next.toArray(NO_NODES));
+            }
         }
         predecessors = byNode;
+        successors = downstream;
+        positions = places;
         shape = graph.shape();
     }
 
@@ -79,6 +116,7 @@ final class SessionState {
     void retainOnly(Graph graph) {
         if (states.size() > graph.nodeCount()) {
             states.keySet().removeIf(id -> graph.node(id).isEmpty());
+            open.removeIf(id -> graph.node(id).isEmpty());
         }
     }
 
@@ -110,6 +148,9 @@ final class SessionState {
             boolean retry = state.items.values().removeIf(item -> item.state == ItemState.FAILED
                     || item.state == ItemState.SKIPPED || item.state == ItemState.CANCELLED);
             state.forceEvaluation |= retry;
+            if (retry) {
+                open.add(state.node.id());
+            }
             for (WorkItem item : state.items.values()) {
                 if (item.state == ItemState.EXECUTED) {
                     item.state = ItemState.CACHED;
@@ -118,6 +159,7 @@ final class SessionState {
                 }
             }
             state.snapshot = null;
+            stale.add(state.node.id());
         }
         unsettled.clear();
     }

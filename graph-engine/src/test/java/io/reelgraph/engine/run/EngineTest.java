@@ -422,6 +422,113 @@ class EngineTest {
         }
     }
 
+    /**
+     * Re-planning after a node edit visits only what can have changed. Each test compares it
+     * with a second session that planned the same graphs, rebuilt so that it cannot tell what
+     * changed and has to visit every node.
+     */
+    @Nested
+    class IncrementalPlanning {
+
+        private Graph rebuilt(Graph graph) {
+            return Graph.of(graph.name(), graph.description(), graph.parameters(), graph.nodes(),
+                    graph.connections(), graph.extra());
+        }
+
+        private List<String> summary(Plan plan) {
+            return plan.items().stream().map(item -> item.node() + " " + item.itemKey() + " "
+                    + item.state() + " " + item.key().map(Object::toString).orElse("-") + " "
+                    + item.reason()).toList();
+        }
+
+        @Test
+        void editedGraphKnowsWhichNodesWereReplaced() {
+            Graph base = film("a,b");
+            Graph once = base.withParam(NodeId.of("src"), "items",
+                    JsonNodeFactory.instance.textNode("a,c"));
+            Graph twice = once.withParam(NodeId.of("gen"), "model",
+                    JsonNodeFactory.instance.textNode("m2"));
+
+            assertThat(twice.replacedSince(base)).contains(java.util.Set.of(NodeId.of("src"),
+                    NodeId.of("gen")));
+            assertThat(twice.replacedSince(once)).contains(java.util.Set.of(NodeId.of("gen")));
+            assertThat(base.replacedSince(base)).contains(java.util.Set.of());
+            assertThat(base.replacedSince(twice)).isEmpty();
+            assertThat(rebuilt(twice).replacedSince(base)).isEmpty();
+        }
+
+        @Test
+        void connectionAndMetadataEditsBreakTheLineage() {
+            Graph base = film("a,b");
+            Graph renamed = base.withName("other");
+            Graph extended = base.withConnection(new io.reelgraph.engine.graph.Connection(
+                    new io.reelgraph.engine.graph.PortRef(NodeId.of("src"), "items"),
+                    new io.reelgraph.engine.graph.PortRef(NodeId.of("col"), "parts")));
+
+            assertThat(renamed.replacedSince(base)).isEmpty();
+            assertThat(extended.replacedSince(base)).isEmpty();
+        }
+
+        @Test
+        void unchangedGraphGivesTheSamePlanAndComputesNothing() {
+            Session session = session();
+            Graph graph = film("a,b,c");
+            run(graph);
+            session.plan(graph);
+            Plan second = session.plan(graph);
+            int upper = types.upper.executions.get();
+
+            Plan third = session.plan(graph);
+
+            assertThat(third).isSameAs(second);
+            assertThat(types.upper.executions.get()).isEqualTo(upper);
+        }
+
+        @Test
+        void planAfterEditsMatchesAFullPass() {
+            Session incremental = session();
+            Session full = new Engine(types.registry(), new InMemoryResultCache())
+                    .session(TestContexts.context(temp.resolve("full")));
+            Graph graph = film("a,b,c");
+            incremental.plan(graph);
+            full.plan(rebuilt(graph));
+
+            List<Graph> edits = new ArrayList<>();
+            graph = graph.withParam(NodeId.of("src"), "items",
+                    JsonNodeFactory.instance.textNode("a,b,d"));
+            edits.add(graph);
+            graph = graph.withParam(NodeId.of("gen"), "model",
+                    JsonNodeFactory.instance.textNode("m2"));
+            edits.add(graph);
+            graph = graph.withParam(NodeId.of("src"), "items",
+                    JsonNodeFactory.instance.textNode("a"));
+            edits.add(graph);
+
+            for (Graph edited : edits) {
+                Plan fast = incremental.plan(edited);
+                Plan slow = full.plan(rebuilt(edited));
+                assertThat(summary(fast)).isEqualTo(summary(slow));
+                assertThat(fast.projection()).isEqualTo(slow.projection());
+            }
+        }
+
+        @Test
+        void paidItemCachedElsewhereIsFoundWithoutAnEdit() {
+            Session planner = session();
+            Graph graph = film("a,b");
+            Plan before = planner.plan(graph);
+            assertThat(itemsOf(before.items(), "gen")).extracting(PlannedItem::state)
+                    .containsOnly(ItemState.WILL_RUN);
+
+            run(graph);
+            Plan after = planner.plan(graph);
+
+            assertThat(itemsOf(after.items(), "gen")).extracting(PlannedItem::state)
+                    .containsOnly(ItemState.CACHED);
+            assertThat(after.projection().totalUsd()).isEqualByComparingTo("0");
+        }
+    }
+
     @Test
     void projectionSumsByNode() {
         Plan plan = session().plan(film("a,b,c,d"));
