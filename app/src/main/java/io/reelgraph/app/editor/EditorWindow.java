@@ -83,6 +83,8 @@ public final class EditorWindow extends JFrame {
     private final Autosave autosave;
     private final RecentFiles recentFiles;
     private final EditorClipboard clipboard;
+    private PathConsent pathConsent = new PathConsent();
+    private boolean askingConsent;
 
     private EditorWindow(Workspace workspace, Graph graph, Optional<Path> file) {
         super("Reelgraph");
@@ -312,6 +314,9 @@ public final class EditorWindow extends JFrame {
         requireEventDispatchThread();
         try {
             Graph graph = GraphFile.read(file);
+            // Consent given for one graph does not carry over to the next.
+            pathConsent = new PathConsent();
+            evaluator.allowPaths(List.of());
             document.replace(graph, Optional.of(file));
             canvas.fit();
             recentFiles.add(file);
@@ -625,6 +630,34 @@ public final class EditorWindow extends JFrame {
         actions.documentChanged(document);
         refreshSelection();
         requestPlan();
+        if (!askingConsent && !pathConsent.unanswered(document.graph(), workspace.types(),
+                document.folder()).isEmpty()) {
+            askingConsent = true;
+            EventQueue.invokeLater(this::askPathConsent);
+        }
+    }
+
+    /** Asks about each file reference outside the graph's folder, then plans again. */
+    private void askPathConsent() {
+        List<PathConsent.OutsideReference> open = pathConsent.unanswered(document.graph(),
+                workspace.types(), document.folder());
+        for (PathConsent.OutsideReference reference : open) {
+            PathConsent.Answer answer = PathConsentDialog.ask(this, reference, document.folder());
+            pathConsent.record(reference, answer);
+            if (answer == PathConsent.Answer.DENY) {
+                say("Denied: node " + reference.node() + ", param " + reference.param()
+                        + " may not read " + reference.path() + "; the node stays in error.");
+            }
+        }
+        askingConsent = false;
+        evaluator.allowPaths(pathConsent.allowedPaths());
+        requestPlan();
+    }
+
+    /** Returns the validation problems of the last plan of the current graph. */
+    List<Problem> problems() {
+        return lastPlan.filter(outcome -> outcome.graph().equals(document.graph()))
+                .map(Evaluator.PlanOutcome::problems).orElse(List.of());
     }
 
     /** Offers to restore the recovery file of the document's graph, if autosave left one. */

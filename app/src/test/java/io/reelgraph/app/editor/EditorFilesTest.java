@@ -451,6 +451,93 @@ class EditorFilesTest {
         }
     }
 
+    @Nested
+    class OutsideFiles {
+
+        private static final NodeId REFERENCE = NodeId.of("juno-ref");
+
+        private Path outside;
+
+        /** Moves the sample's reference image out of the graph's folder and points to it. */
+        @BeforeEach
+        void moveReferenceOut() throws Exception {
+            outside = Files.createDirectories(temp.resolve("shared")).resolve("juno.png");
+            Files.move(graphFile.resolveSibling("refs/juno.png"), outside);
+            Graph graph = GraphFile.read(graphFile).withParam(REFERENCE, "file",
+                    TextNode.valueOf("../shared/juno.png"));
+            GraphFile.write(graph, graphFile, "test");
+        }
+
+        @Test
+        void dialogNamesNodeParamAndPath() {
+            open(Optional.of(graphFile));
+
+            JOptionPaneFixture dialog = optionPane();
+            String message = dialog.target().getMessage().toString();
+            dialog.buttonWithText("Deny").click();
+
+            assertThat(message).startsWith("Node juno-ref, param file refers to\n" + outside
+                    + ",\noutside the graph's folder " + graphFile.getParent() + ".");
+        }
+
+        @Test
+        void denyLeavesNodeInError() {
+            EditorWindow window = open(Optional.of(graphFile));
+
+            optionPane().buttonWithText("Deny").click();
+            waitFor(window, "a problem on the reference node", () -> window.problems().stream()
+                    .anyMatch(problem -> problem.node().equals(Optional.of(REFERENCE))));
+
+            String problem = execute(() -> window.problems().stream()
+                    .filter(p -> p.node().equals(Optional.of(REFERENCE))).findFirst()
+                    .orElseThrow().describe());
+            assertThat(problem).contains("File reference \"../shared/juno.png\" resolves to "
+                    + outside + ", outside the graph file's folder");
+            // The plan after the answer shows the node's error in the status bar.
+            assertThat(execute(window::messageText)).isEqualTo(problem);
+            assertThat(execute(() -> window.currentPlan().isPresent())).isFalse();
+        }
+
+        @Test
+        void allowOnceLetsGraphPlan() {
+            EditorWindow window = open(Optional.of(graphFile));
+
+            optionPane().buttonWithText("Allow once").click();
+            waitFor(window, "the plan", () -> window.currentPlan().isPresent());
+
+            assertThat(execute(() -> window.problems().stream()
+                    .filter(p -> p.node().equals(Optional.of(REFERENCE))).toList())).isEmpty();
+        }
+
+        @Test
+        void allowFolderCoversOtherFilesThere() throws Exception {
+            Files.copy(outside, outside.resolveSibling("mara.png"));
+            EditorWindow window = open(Optional.of(graphFile));
+            optionPane().buttonWithText("Allow folder").click();
+            waitFor(window, "the plan", () -> window.currentPlan().isPresent());
+
+            execute(() -> window.setParam(REFERENCE, "file",
+                    TextNode.valueOf("../shared/mara.png")));
+            robot.waitForIdle();
+            waitFor(window, "the plan", () -> window.currentPlan().isPresent());
+
+            // The plan exists only when validation found no error, so mara.png was readable.
+            assertThat(execute(() -> window.currentPlan().isPresent())).isTrue();
+            assertThat(execute(() -> window.document().graph().requireNode(REFERENCE)
+                    .param("file"))).contains(TextNode.valueOf("../shared/mara.png"));
+        }
+    }
+
+    private static void waitFor(EditorWindow window, String description,
+            java.util.function.Supplier<Boolean> condition) {
+        org.assertj.swing.timing.Pause.pause(new org.assertj.swing.timing.Condition(description) {
+            @Override
+            public boolean test() {
+                return execute(condition::get);
+            }
+        }, org.assertj.swing.timing.Timeout.timeout(120_000));
+    }
+
     private static String readQuietly(Path file) {
         try {
             return Files.readString(file);
