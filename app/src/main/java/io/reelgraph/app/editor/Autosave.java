@@ -35,7 +35,7 @@ public final class Autosave implements AutoCloseable {
     /** How long the edits must pause before the recovery file is written. */
     static final Duration QUIET_DELAY = Duration.ofSeconds(5);
 
-    /** The longest time an unsaved change waits for a recovery write while edits go on. */
+    /** The maximum time an unsaved change waits for a recovery write while edits go on. */
     static final Duration MAX_DELAY = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(Autosave.class);
@@ -117,8 +117,8 @@ public final class Autosave implements AutoCloseable {
 
     /**
      * Writes the recovery file now if the document has unsaved changes. The returned future
-     * completes once the write finished or failed; a failure is reported through the message
-     * consumer, never thrown.
+     * completes once the write finished or failed. A failed write is reported through the
+     * message consumer.
      */
     public CompletableFuture<Void> saveNow() {
         EditorWindow.requireEventDispatchThread();

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Copy, cut, paste and duplicate of nodes for one editor window. Copied nodes travel as graph
  * file text, checked for API keys first: a node with a key in a param is not copied and the
- * clipboard keeps what it held. All methods run on the event dispatch thread.
+ * clipboard keeps its content. All methods run on the event dispatch thread.
  */
 final class EditorClipboard {
 
@@ -58,14 +58,14 @@ final class EditorClipboard {
         EditorWindow.requireEventDispatchThread();
         Optional<String> text = clipboardText();
         if (text.isEmpty()) {
-            window.say("The clipboard holds no text, so there are no nodes to paste.");
+            window.say("The clipboard contains no text, so there are no nodes to paste.");
             return List.of();
         }
         Graph fragment;
         try {
             fragment = GraphTransfer.parse(text.get());
         } catch (GraphFileException e) {
-            window.say("The clipboard does not hold Reelgraph nodes: " + e.getMessage());
+            window.say("The clipboard does not contain Reelgraph nodes: " + e.getMessage());
             return List.of();
         }
         return add(fragment, "Pasted");
@@ -105,7 +105,13 @@ final class EditorClipboard {
     }
 
     private List<NodeId> add(Graph fragment, String verb) {
-        GraphTransfer.Pasted pasted = GraphTransfer.paste(window.document().graph(), fragment);
+        GraphTransfer.Pasted pasted;
+        try {
+            pasted = GraphTransfer.paste(window.document().graph(), fragment);
+        } catch (IllegalArgumentException e) {
+            window.say(e.getMessage());
+            return List.of();
+        }
         window.document().edit(pasted.graph());
         if (pasted.added().size() == 1) {
             window.canvas().select(Optional.of(pasted.added().get(0)));
@@ -122,7 +128,7 @@ final class EditorClipboard {
             }
             return Optional.of((String) clipboard.getData(DataFlavor.stringFlavor));
         } catch (UnsupportedFlavorException | IOException | IllegalStateException e) {
-            // IllegalStateException: another application holds the system clipboard right now.
+            // IllegalStateException: another application owns the system clipboard right now.
             window.say("Failed to read the clipboard: " + e.getMessage() + "; try again.");
             return Optional.empty();
         }

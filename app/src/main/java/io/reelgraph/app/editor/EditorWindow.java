@@ -642,9 +642,10 @@ public final class EditorWindow extends JFrame {
         List<PathConsent.OutsideReference> open = pathConsent.unanswered(document.graph(),
                 workspace.types(), document.folder());
         for (PathConsent.OutsideReference reference : open) {
-            PathConsent.Answer answer = PathConsentDialog.ask(this, reference, document.folder());
-            pathConsent.record(reference, answer);
-            if (answer == PathConsent.Answer.DENY) {
+            PathConsent.Decision decision = PathConsentDialog.ask(this, reference,
+                    document.folder());
+            pathConsent.record(reference, decision);
+            if (decision == PathConsent.Decision.DENY) {
                 say("Denied: node " + reference.node() + ", param " + reference.param()
                         + " may not read " + reference.path() + "; the node stays in error.");
             }

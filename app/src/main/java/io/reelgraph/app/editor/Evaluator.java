@@ -112,8 +112,8 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
-     * Sets the files and folders outside the graph's folder that file references may read, as
-     * the user allowed them; plans and runs requested after this use them.
+     * Sets the files and folders outside the graph's folder that the user allowed file
+     * references to read. Plans and runs requested after this call use them.
      */
     public void allowPaths(List<Path> paths) {
         allowedPaths = List.copyOf(paths);

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * Copies nodes to text and pastes them back, through the graph file codec. The text is a graph
- * file that holds the copied nodes and the connections between them, so it is checked for API
- * keys exactly like a save, and a node that holds a key is never copied.
+ * file that contains the copied nodes and the connections between them. It is checked for API
+ * keys exactly like a save, so a node that contains a key is never copied.
  */
 final class GraphTransfer {
 
@@ -88,6 +88,11 @@ final class GraphTransfer {
             added.add(id);
         }
         for (Connection connection : fragment.connections()) {
+            // Text from elsewhere may connect to nodes it does not contain; those are dropped.
+            if (!fresh.containsKey(connection.from().node())
+                    || !fresh.containsKey(connection.to().node())) {
+                continue;
+            }
             changed = changed.withConnection(new Connection(
                     new PortRef(fresh.get(connection.from().node()), connection.from().port()),
                     new PortRef(fresh.get(connection.to().node()), connection.to().port())));

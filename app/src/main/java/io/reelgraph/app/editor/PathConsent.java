@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * The files and folders outside a graph's folder that the user allowed the graph to read in
  * this editor window, and the references they denied. Nothing here is saved: a graph opened
- * again asks again, as {@code --allow-path} must be given again on the command line.
+ * again asks again, as {@code --allow-folder} must be given on every run of the command line.
  *
  * <p>NOTE: the check is on the path as written, after {@code ..} is removed. A symbolic link
  * inside the folder that points out is not asked about; the engine's file access rejects it, so
@@ -35,8 +35,8 @@ final class PathConsent {
     record OutsideReference(NodeId node, String param, String reference, Path path) {
     }
 
-    /** The user's answer for one reference. */
-    enum Answer { ALLOW_ONCE, ALLOW_FOLDER, DENY }
+    /** The user's decision on one reference. */
+    enum Decision { ALLOW_ONCE, ALLOW_FOLDER, DENY }
 
     private final Set<Path> allowed = new LinkedHashSet<>();
     private final Set<Path> denied = new LinkedHashSet<>();
@@ -46,9 +46,9 @@ final class PathConsent {
         return List.copyOf(allowed);
     }
 
-    /** Records an answer: allows the file or its folder, or remembers the denial. */
-    void record(OutsideReference reference, Answer answer) {
-        switch (answer) {
+    /** Records a decision: allows the file or its folder, or remembers the denial. */
+    void record(OutsideReference reference, Decision decision) {
+        switch (decision) {
             case ALLOW_ONCE -> allowed.add(reference.path());
             case ALLOW_FOLDER -> allowed.add(reference.path().getParent());
             case DENY -> denied.add(reference.path());
@@ -87,7 +87,9 @@ final class PathConsent {
         List<OutsideReference> outside = new ArrayList<>();
         for (Node node : graph.nodes()) {
             Optional<NodeType> type = types.find(node.type());
-            if (type.isEmpty()) {
+            // Most nodes have no file param; skipping them keeps this cheap on every edit.
+            if (type.isEmpty() || type.get().params().stream()
+                    .noneMatch(spec -> spec.kind() == ParamSpec.ParamKind.FILE)) {
                 continue;
             }
             ObjectNode params;

@@ -21,7 +21,7 @@ final class RecoveryDialog {
     private RecoveryDialog() {
     }
 
-    /** The user's answer; closing the dialog decides nothing and keeps the recovery file. */
+    /** The user's choice; closing the dialog decides nothing and keeps the recovery file. */
     enum Choice { RESTORE, DISCARD, KEEP }
 
     static Choice ask(Component parent, Autosave.Recovery recovery) {

@@ -431,7 +431,7 @@ class EditorFilesTest {
             assertThat(pasted).isEmpty();
             assertThat(execute(() -> window.document().graph())).isEqualTo(before);
             assertThat(execute(window::messageText))
-                    .startsWith("The clipboard does not hold Reelgraph nodes: the clipboard:1:1:");
+                    .startsWith("The clipboard does not contain Reelgraph nodes: the clipboard:1:1:");
         }
 
         @Test
@@ -493,7 +493,7 @@ class EditorFilesTest {
                     .orElseThrow().describe());
             assertThat(problem).contains("File reference \"../shared/juno.png\" resolves to "
                     + outside + ", outside the graph file's folder");
-            // The plan after the answer shows the node's error in the status bar.
+            // The plan after the decision shows the node's error in the status bar.
             assertThat(execute(window::messageText)).isEqualTo(problem);
             assertThat(execute(() -> window.currentPlan().isPresent())).isFalse();
         }
