@@ -30,7 +30,7 @@ final class EditorClipboard {
         this.writtenBy = writtenBy;
     }
 
-    /** Puts the nodes on the clipboard; returns false, with a message, when it refused. */
+    /** Puts the nodes on the clipboard; returns false, with a message, if the copy was rejected. */
     boolean copy(Set<NodeId> nodes) {
         EditorWindow.requireEventDispatchThread();
         Optional<String> text = text(nodes, "copy");

@@ -100,7 +100,7 @@ final class GraphTransfer {
         return new Pasted(changed, List.copyOf(added));
     }
 
-    /** Returns {@code id-N} with the lowest free N, counting on from a number {@code id} has. */
+    /** Returns {@code base-N} with the lowest free N; base is the id without a trailing number. */
     private static NodeId freshId(NodeId original, Set<NodeId> taken) {
         Matcher numbered = NUMBERED.matcher(original.value());
         String base = numbered.matches() ? numbered.group(1) : original.value();

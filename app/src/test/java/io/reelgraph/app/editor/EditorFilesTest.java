@@ -18,6 +18,7 @@ import java.awt.datatransfer.Clipboard;
 import java.awt.datatransfer.DataFlavor;
 import java.awt.datatransfer.StringSelection;
 import java.awt.datatransfer.Transferable;
+import java.awt.event.KeyEvent;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -422,6 +423,24 @@ class EditorFilesTest {
         }
 
         @Test
+        void ctrlDDuplicatesCanvasSelection() {
+            EditorWindow window = open(Optional.of(graphFile));
+            execute(() -> window.canvas().select(Optional.of(KEYFRAME)));
+            robot.focusAndWaitForFocusGain(robot.finder().findByName(window, "canvas.graph",
+                    Component.class));
+
+            robot.pressKey(KeyEvent.VK_CONTROL);
+            robot.pressAndReleaseKey(KeyEvent.VK_D);
+            robot.releaseKey(KeyEvent.VK_CONTROL);
+            waitFor(window, "the duplicate", () -> window.document().graph()
+                    .node(NodeId.of("keyframe-1")).isPresent());
+
+            assertThat(execute(() -> window.document().graph().requireNode(NodeId.of("keyframe-1"))
+                    .params())).isEqualTo(execute(() -> window.document().graph()
+                            .requireNode(KEYFRAME).params()));
+        }
+
+        @Test
         void pasteOfOtherTextChangesNothing() {
             EditorWindow window = open(Optional.of(graphFile));
             Graph before = execute(() -> window.document().graph());
@@ -525,6 +544,23 @@ class EditorFilesTest {
             assertThat(execute(() -> window.currentPlan().isPresent())).isTrue();
             assertThat(execute(() -> window.document().graph().requireNode(REFERENCE)
                     .param("file"))).contains(TextNode.valueOf("../shared/mara.png"));
+        }
+    }
+
+    @Nested
+    class Theme {
+
+        @Test
+        void darkChoiceAppliesAndIsSaved() {
+            EditorWindow window = open(Optional.of(graphFile));
+            FrameFixture frame = new FrameFixture(robot, window);
+
+            frame.menuItemWithPath("View", "Theme", "Dark").click();
+            waitFor(window, "the dark theme", () -> javax.swing.UIManager.getLookAndFeel()
+                    instanceof com.formdev.flatlaf.FlatDarkLaf);
+
+            assertThat(ThemeChoice.load(home)).isEqualTo(ThemeChoice.DARK);
+            assertThat(execute(window::messageText)).isEqualTo("Theme: Dark.");
         }
     }
 
