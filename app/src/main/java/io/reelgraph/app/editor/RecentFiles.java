@@ -74,6 +74,8 @@ public final class RecentFiles {
         return missing;
     }
 
+    // NOTE: this writes, with fsync, on the caller's thread, which is the event dispatch thread
+    // in the editor, as opening and saving a graph are. The file is at most ten lines.
     private void persist() {
         StringBuilder text = new StringBuilder();
         for (Path file : files) {
