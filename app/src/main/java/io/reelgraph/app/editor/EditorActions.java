@@ -1,13 +1,16 @@
 package io.reelgraph.app.editor;
 
+import io.reelgraph.app.Home;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
+import javax.swing.ButtonGroup;
 import javax.swing.JButton;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
+import javax.swing.JRadioButtonMenuItem;
 import javax.swing.JToolBar;
 import javax.swing.KeyStroke;
 
@@ -28,8 +31,10 @@ final class EditorActions {
     private final Action estimate;
     private final Action run;
     private final Action cancel;
-    private final Action light;
-    private final Action dark;
+    private final Action copy;
+    private final Action cut;
+    private final Action paste;
+    private final Action duplicate;
 
     EditorActions(EditorWindow window) {
         this.window = window;
@@ -48,8 +53,13 @@ final class EditorActions {
         estimate = action("Estimate", KeyEvent.VK_E, menu, window::estimate);
         run = action("Run…", KeyEvent.VK_R, menu, window::run);
         cancel = action("Cancel Run", KeyEvent.VK_PERIOD, menu, window::cancelRun);
-        light = action("Light Theme", 0, 0, () -> Themes.switchTo(window, false));
-        dark = action("Dark Theme", 0, 0, () -> Themes.switchTo(window, true));
+        copy = action("Copy", KeyEvent.VK_C, menu,
+                () -> window.clipboard().copy(window.canvas().selectedNodes()));
+        cut = action("Cut", KeyEvent.VK_X, menu,
+                () -> window.clipboard().cut(window.canvas().selectedNodes()));
+        paste = action("Paste", KeyEvent.VK_V, menu, () -> window.clipboard().paste());
+        duplicate = action("Duplicate", KeyEvent.VK_D, menu,
+                () -> window.clipboard().duplicate(window.canvas().selectedNodes()));
         cancel.setEnabled(false);
     }
 
@@ -68,11 +78,32 @@ final class EditorActions {
 
     JMenuBar menuBar() {
         JMenuBar bar = new JMenuBar();
-        bar.add(menu("File", newGraph, open, save, saveAs));
-        bar.add(menu("Edit", undo, redo, delete));
-        bar.add(menu("View", zoomIn, zoomOut, fit, light, dark));
+        JMenu file = menu("File", newGraph, open);
+        file.add(new RecentFilesMenu(window));
+        file.add(save);
+        file.add(saveAs);
+        bar.add(file);
+        bar.add(menu("Edit", undo, redo, cut, copy, paste, duplicate, delete));
+        JMenu view = menu("View", zoomIn, zoomOut, fit);
+        view.add(themeMenu());
+        bar.add(view);
         bar.add(menu("Run", estimate, run, cancel));
         return bar;
+    }
+
+    /** View > Theme: one radio item per choice, the saved one selected. */
+    private JMenu themeMenu() {
+        JMenu themes = new JMenu("Theme");
+        ButtonGroup group = new ButtonGroup();
+        ThemeChoice saved = ThemeChoice.load(Home.folder());
+        for (ThemeChoice choice : ThemeChoice.values()) {
+            JRadioButtonMenuItem item = new JRadioButtonMenuItem(choice.label(), choice == saved);
+            item.setName("menu.theme." + choice.name().toLowerCase(java.util.Locale.ROOT));
+            item.addActionListener(event -> Themes.choose(window, choice, Home.folder()));
+            group.add(item);
+            themes.add(item);
+        }
+        return themes;
     }
 
     JToolBar toolBar() {

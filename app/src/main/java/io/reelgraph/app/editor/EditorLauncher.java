@@ -1,5 +1,6 @@
 package io.reelgraph.app.editor;
 
+import io.reelgraph.app.Home;
 import io.reelgraph.app.Workspace;
 import io.reelgraph.engine.file.GraphFileException;
 import java.awt.EventQueue;
@@ -28,7 +29,7 @@ public final class EditorLauncher {
      */
     public static void openAndWait(Optional<Path> file) throws GraphFileException,
             InterruptedException {
-        Themes.install(false);
+        Themes.install(ThemeChoice.load(Home.folder()).dark());
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<GraphFileException> failure = new AtomicReference<>();
         try (Workspace workspace = Workspace.standard()) {

@@ -2,6 +2,7 @@ package io.reelgraph.app.editor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reelgraph.app.Home;
 import io.reelgraph.app.Workspace;
 import io.reelgraph.app.cli.ReelgraphCommand;
 import io.reelgraph.app.editor.canvas.CanvasListener;
@@ -79,6 +80,11 @@ public final class EditorWindow extends JFrame {
     private int runItems;
     private int runFinished;
     private Runnable afterClose = () -> { };
+    private final Autosave autosave;
+    private final RecentFiles recentFiles;
+    private final EditorClipboard clipboard;
+    private PathConsent pathConsent = new PathConsent();
+    private boolean askingConsent;
 
     private EditorWindow(Workspace workspace, Graph graph, Optional<Path> file) {
         super("Reelgraph");
@@ -88,6 +94,11 @@ public final class EditorWindow extends JFrame {
         this.canvas = new GraphCanvas(new CanvasEdits());
         this.inspector = new InspectorPanel(this::paramEdited);
         this.palette = new PalettePanel(workspace.types(), this::addFromPalette);
+        this.autosave = new Autosave(document, Home.folder().resolve("recovery"), writtenBy(),
+                this::say);
+        this.recentFiles = RecentFiles.load(Home.folder().resolve("recent-files.txt"));
+        this.clipboard = new EditorClipboard(this, getToolkit().getSystemClipboard(),
+                writtenBy());
         this.actions = new EditorActions(this);
         layoutWindow();
         document.addListener(changed -> documentChanged());
@@ -102,6 +113,8 @@ public final class EditorWindow extends JFrame {
         EditorWindow window = new EditorWindow(workspace, graph, file);
         window.setVisible(true);
         window.canvas.fit();
+        file.ifPresent(window.recentFiles::add);
+        EventQueue.invokeLater(window::offerRecovery);
         return window;
     }
 
@@ -119,6 +132,9 @@ public final class EditorWindow extends JFrame {
             }
         });
         setJMenuBar(actions.menuBar());
+        GraphFileDrop drop = new GraphFileDrop(this::openDropped, this::say);
+        setTransferHandler(drop);
+        canvas.setDropHandler(drop);
         JTabbedPane side = new JTabbedPane();
         side.addTab("Inspector", inspector);
         side.addTab("Preview", preview);
@@ -298,9 +314,14 @@ public final class EditorWindow extends JFrame {
         requireEventDispatchThread();
         try {
             Graph graph = GraphFile.read(file);
+            // Consent given for one graph does not carry over to the next.
+            pathConsent = new PathConsent();
+            evaluator.allowPaths(List.of());
             document.replace(graph, Optional.of(file));
             canvas.fit();
+            recentFiles.add(file);
             say("Opened " + file.toAbsolutePath().normalize() + ".");
+            EventQueue.invokeLater(this::offerRecovery);
             return true;
         } catch (GraphFileException e) {
             showError("Cannot open the graph", e.getMessage());
@@ -312,8 +333,9 @@ public final class EditorWindow extends JFrame {
     public boolean saveTo(Path file) {
         requireEventDispatchThread();
         try {
-            GraphFile.write(document.graph(), file, "reelgraph " + ReelgraphCommand.version());
+            GraphFile.write(document.graph(), file, writtenBy());
             document.markSaved(file);
+            recentFiles.add(file);
             say("Saved " + file.toAbsolutePath().normalize() + ".");
             return true;
         } catch (GraphFileException e) {
@@ -349,6 +371,26 @@ public final class EditorWindow extends JFrame {
         }
     }
 
+    /** Opens a graph file dropped on the window, after asking about unsaved changes. */
+    public void openDropped(Path file) {
+        requireEventDispatchThread();
+        if (confirmLosingChanges()) {
+            openFile(file);
+        }
+    }
+
+    /** Opens a file from Open Recent; a file that is gone is removed from the list. */
+    void openRecent(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            recentFiles.removeMissing();
+            say("Removed " + file + " from Open Recent because the file no longer exists.");
+            return;
+        }
+        if (confirmLosingChanges()) {
+            openFile(file);
+        }
+    }
+
     void newGraph() {
         if (confirmLosingChanges()) {
             document.replace(Graph.empty("Untitled"), Optional.empty());
@@ -366,13 +408,19 @@ public final class EditorWindow extends JFrame {
         if (!document.dirty()) {
             return true;
         }
-        int answer = JOptionPane.showConfirmDialog(this, "The graph has unsaved changes. Save"
+        Object[] options = {"Save", "Discard", "Cancel"};
+        int answer = JOptionPane.showOptionDialog(this, "The graph has unsaved changes. Save"
                 + " them first?", "Unsaved changes", JOptionPane.YES_NO_CANCEL_OPTION,
-                JOptionPane.WARNING_MESSAGE);
-        if (answer == JOptionPane.YES_OPTION) {
+                JOptionPane.WARNING_MESSAGE, null, options, options[0]);
+        if (answer == 0) {
             return save();
         }
-        return answer == JOptionPane.NO_OPTION;
+        if (answer == 1) {
+            // Discarded changes must not come back as a recovery offer on the next open.
+            autosave.discard();
+            return true;
+        }
+        return false;
     }
 
     /** Closes the window after asking about unsaved changes and cancelling a run. */
@@ -380,6 +428,8 @@ public final class EditorWindow extends JFrame {
         if (!confirmLosingChanges()) {
             return;
         }
+        autosave.discard();
+        autosave.close();
         evaluator.close();
         dispose();
         afterClose.run();
@@ -576,10 +626,90 @@ public final class EditorWindow extends JFrame {
         canvas.showGraph(document.graph(), workspace.types());
         String name = document.file().map(path -> path.getFileName().toString())
                 .orElse(document.graph().name());
-        setTitle((document.dirty() ? "• " : "") + name + " - Reelgraph");
+        setTitle((document.dirty() ? "*" : "") + name + " - Reelgraph");
         actions.documentChanged(document);
         refreshSelection();
         requestPlan();
+        if (!askingConsent && !pathConsent.unanswered(document.graph(), workspace.types(),
+                document.folder()).isEmpty()) {
+            askingConsent = true;
+            EventQueue.invokeLater(this::askPathConsent);
+        }
+    }
+
+    /** Asks about each file reference outside the graph's folder, then plans again. */
+    private void askPathConsent() {
+        List<PathConsent.OutsideReference> open = pathConsent.unanswered(document.graph(),
+                workspace.types(), document.folder());
+        for (PathConsent.OutsideReference reference : open) {
+            PathConsent.Decision decision = PathConsentDialog.ask(this, reference,
+                    document.folder());
+            pathConsent.record(reference, decision);
+            if (decision == PathConsent.Decision.DENY) {
+                say("Denied: node " + reference.node() + ", param " + reference.param()
+                        + " may not read " + reference.path() + "; the node stays in error.");
+            }
+        }
+        askingConsent = false;
+        evaluator.allowPaths(pathConsent.allowedPaths());
+        requestPlan();
+    }
+
+    /** Returns the validation problems of the last plan of the current graph. */
+    List<Problem> problems() {
+        return lastPlan.filter(outcome -> outcome.graph().equals(document.graph()))
+                .map(Evaluator.PlanOutcome::problems).orElse(List.of());
+    }
+
+    /** Offers to restore the recovery file of the document's graph, if autosave left one. */
+    void offerRecovery() {
+        Optional<Autosave.Recovery> found;
+        try {
+            found = autosave.pending();
+        } catch (java.io.IOException e) {
+            LOG.warn("Failed to look for a recovery file", e);
+            return;
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        RecoveryDialog.Choice choice = RecoveryDialog.ask(this, found.get());
+        if (choice == RecoveryDialog.Choice.KEEP) {
+            say("Kept the recovered changes in " + found.get().file()
+                    + "; they are offered again when this graph is opened.");
+            return;
+        }
+        if (choice == RecoveryDialog.Choice.DISCARD) {
+            autosave.discard(found.get());
+            say("Discarded the recovered changes.");
+            return;
+        }
+        try {
+            Graph recovered = GraphFile.read(found.get().file());
+            // An edit, not a replace: the restored changes are unsaved, and Undo returns to
+            // the graph file as it was saved.
+            document.edit(recovered);
+            autosave.adopt(found.get());
+            say("Restored the unsaved changes from " + found.get().file() + ".");
+        } catch (GraphFileException e) {
+            showError("Cannot restore the recovered changes", e.getMessage());
+        }
+    }
+
+    RecentFiles recentFiles() {
+        return recentFiles;
+    }
+
+    Autosave autosave() {
+        return autosave;
+    }
+
+    EditorClipboard clipboard() {
+        return clipboard;
+    }
+
+    private static String writtenBy() {
+        return "reelgraph " + ReelgraphCommand.version();
     }
 
     void say(String message) {

@@ -60,6 +60,7 @@ public final class Evaluator implements AutoCloseable {
     private final AtomicLong latestPlan = new AtomicLong();
     private final Map<SessionKey, Session> sessions = new HashMap<>();
     private volatile RunControl runControl;
+    private volatile List<Path> allowedPaths = List.of();
     private Engine engine;
 
     public Evaluator(Workspace workspace) {
@@ -108,6 +109,14 @@ public final class Evaluator implements AutoCloseable {
             RunOutcome outcome = runNow(graph, folder, draft, events, control);
             SwingUtilities.invokeLater(() -> onEventThread.accept(outcome));
         });
+    }
+
+    /**
+     * Sets the files and folders outside the graph's folder that the user allowed file
+     * references to read. Plans and runs requested after this call use them.
+     */
+    public void allowPaths(List<Path> paths) {
+        allowedPaths = List.copyOf(paths);
     }
 
     /** Cancels the run in progress; finished results stay in the cache. */
@@ -213,9 +222,10 @@ public final class Evaluator implements AutoCloseable {
 
     private Prepared prepare(Graph graph, Path folder, boolean draft) throws BindingException {
         Bindings bindings = Bindings.of(graph, Map.of());
-        FolderFileAccess files = FolderFileAccess.of(folder);
+        List<Path> allowed = allowedPaths;
+        FolderFileAccess files = new FolderFileAccess(folder, allowed);
         List<Problem> problems = GraphValidator.validate(graph, workspace.types(), bindings, files);
-        SessionKey key = new SessionKey(folder, draft, bindings);
+        SessionKey key = new SessionKey(folder, draft, bindings, allowed);
         Session session = sessions.get(key);
         if (session == null) {
             if (engine == null) {
@@ -270,7 +280,8 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
-    private record SessionKey(Path folder, boolean draft, Bindings bindings) {
+    private record SessionKey(Path folder, boolean draft, Bindings bindings,
+            List<Path> allowedPaths) {
     }
 
     private record Prepared(Session session, List<Problem> problems) {

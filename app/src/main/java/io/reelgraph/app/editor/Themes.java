@@ -3,6 +3,8 @@ package io.reelgraph.app.editor;
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLightLaf;
 import java.awt.Window;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import javax.swing.UnsupportedLookAndFeelException;
@@ -25,6 +27,21 @@ public final class Themes {
             LOG.error("Failed to set the {} theme; keeping the default look", dark ? "dark" : "light",
                     e);
         }
+    }
+
+    /**
+     * Applies and saves a View > Theme choice. Reading the OS preference starts a process, so it
+     * runs on a background thread and the theme changes on the event dispatch thread after.
+     */
+    static void choose(EditorWindow window, ThemeChoice choice, Path home) {
+        CompletableFuture.supplyAsync(() -> {
+            choice.save(home);
+            return choice.dark();
+        }).thenAccept(dark -> SwingUtilities.invokeLater(() -> {
+            switchTo(window, dark);
+            window.say("Theme: " + choice.label() + (choice == ThemeChoice.SYSTEM
+                    ? (dark ? " (dark)" : " (light)") : "") + ".");
+        }));
     }
 
     static void switchTo(EditorWindow window, boolean dark) {

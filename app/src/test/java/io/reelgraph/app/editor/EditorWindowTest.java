@@ -177,7 +177,7 @@ class EditorWindowTest {
             assertThat(undone).isEqualTo(original);
             assertThat(execute(() -> editor.window.document().graph())).isEqualTo(edited);
             assertThat(execute(() -> editor.window.document().dirty())).isTrue();
-            assertThat(execute(editor.window::getTitle)).startsWith("• ");
+            assertThat(execute(editor.window::getTitle)).startsWith("*");
         }
     }
 

@@ -48,6 +48,7 @@ import javax.swing.JComponent;
 import javax.swing.JPanel;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
+import javax.swing.TransferHandler;
 
 /**
  * The node canvas: shows a graph as node boxes with a header coloured by node category, typed
@@ -569,6 +570,26 @@ public final class GraphCanvas extends JPanel {
     /** Moves the keyboard focus to the canvas, so that its keys (Delete, F, Tab) work. */
     public void focusCanvas() {
         component.getGraphControl().requestFocusInWindow();
+    }
+
+    /** Returns the selected nodes, for copy, cut and duplicate. */
+    public Set<NodeId> selectedNodes() {
+        Set<NodeId> nodes = new LinkedHashSet<>();
+        for (Object cell : graph.getSelectionCells()) {
+            if (CanvasGraph.valueOf(cell).orElse(null) instanceof NodeBox box) {
+                nodes.add(box.node());
+            }
+        }
+        return nodes;
+    }
+
+    /**
+     * Hands drops on the canvas to {@code handler}, in place of JGraphX's own handler, which the
+     * editor does not use because dragging cells between components is turned off.
+     */
+    public void setDropHandler(TransferHandler handler) {
+        component.setTransferHandler(handler);
+        component.getGraphControl().setTransferHandler(handler);
     }
 
     /** Asks the listener to delete the selected nodes and connections. */
