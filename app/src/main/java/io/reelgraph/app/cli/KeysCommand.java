@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "The vault passphrase is read from REELGRAPH_PASSPHRASE when it is set, else from"
                     + " the terminal without echo."},
         subcommands = {KeysAddCommand.class, KeysListCommand.class, KeysRotateCommand.class,
-            KeysRemoveCommand.class, KeysBindCommand.class},
+            KeysRemoveCommand.class, KeysBindCommand.class, KeysTestCommand.class},
         footer = {"", ExitCodes.HELP})
 final class KeysCommand implements Runnable {
 
@@ -45,7 +45,7 @@ final class KeysCommand implements Runnable {
 
     /** One step that needs the vault; it returns the exit code. */
     interface VaultStep {
-        int run() throws VaultException, IOException;
+        int run() throws VaultException, IOException, InterruptedException;
     }
 
     @Spec
@@ -209,6 +209,10 @@ final class KeysCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             err.println("reelgraph: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("reelgraph: interrupted before the command finished");
+            return ExitCodes.CANCELLED;
         } catch (IOException e) {
             LOG.error("Failed to read the terminal or standard input", e);
             err.println("reelgraph: failed to read input: " + e.getMessage());
