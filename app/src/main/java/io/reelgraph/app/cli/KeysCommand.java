@@ -1,6 +1,7 @@
 package io.reelgraph.app.cli;
 
 import io.reelgraph.app.Home;
+import io.reelgraph.app.Workspace;
 import io.reelgraph.nodes.catalog.ModelCatalog;
 import io.reelgraph.nodes.catalog.ProviderSpec;
 import io.reelgraph.nodes.vault.DamagedVaultException;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
         footer = {"", ExitCodes.HELP})
 final class KeysCommand implements Runnable {
 
-    static final String PASSPHRASE_VARIABLE = "REELGRAPH_PASSPHRASE";
+    static final String PASSPHRASE_VARIABLE = Workspace.PASSPHRASE_VARIABLE;
 
     private static final Logger LOG = LoggerFactory.getLogger(KeysCommand.class);
 
