@@ -58,9 +58,12 @@ class LedgerReconcileTest {
     static LedgerOwner endedOwner() throws Exception {
         // Without a machine id, no owner counts as ended, so only the orphan age applies.
         assumeThat(LedgerOwner.current().machine()).isNotEqualTo(LedgerOwner.UNKNOWN);
-        Process process = new ProcessBuilder("true").start();
+        // cat runs until its standard input closes, so its start time can be read first.
+        Process process = new ProcessBuilder("cat").start();
         ProcessHandle handle = process.toHandle();
         Instant started = LedgerOwner.startOf(handle);
+        assertThat(started).isNotEqualTo(Instant.EPOCH);
+        process.getOutputStream().close();
         assertThat(process.waitFor()).isZero();
         LedgerOwner current = LedgerOwner.current();
         return new LedgerOwner(current.machine(), current.boot(), handle.pid(), started);
