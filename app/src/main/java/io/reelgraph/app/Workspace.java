@@ -16,6 +16,8 @@ import io.reelgraph.nodes.provider.keys.KeyLookup;
 import io.reelgraph.nodes.vault.Vault;
 import io.reelgraph.nodes.vault.VaultException;
 import io.reelgraph.nodes.vault.VaultKeyLookup;
+import java.io.Console;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,19 +34,86 @@ public final class Workspace implements AutoCloseable {
     private final KeyLookup keys;
     private final Providers providers;
     private final NodeTypeRegistry types;
+    private final PassphraseSource passphrases;
     private ResultCache cache;
     private Vault vault;
     private KeyLookup vaultKeys;
 
-    private Workspace(ModelCatalog catalog, KeyLookup keys, Providers providers) {
+    private Workspace(ModelCatalog catalog, KeyLookup keys, Providers providers,
+            PassphraseSource passphrases) {
         this.catalog = catalog;
         this.keys = keys;
         this.providers = providers;
+        this.passphrases = passphrases;
         this.types = StandardNodeTypes.registry(catalog, providers);
     }
 
-    /** Loads the bundled catalog, the provider adapters and the standard node types. */
+    /**
+     * The source of the vault passphrase: the {@value #PASSPHRASE_VARIABLE} variable, else the
+     * terminal without echo. Tests replace it, because Java cannot set environment variables or
+     * fake a terminal.
+     */
+    public interface PassphraseSource {
+
+        /** Returns an environment variable, empty when it is unset or blank. */
+        Optional<String> environment(String name);
+
+        /** Returns whether a terminal is attached, so that input can be read without echo. */
+        boolean hasTerminal();
+
+        /**
+         * Reads one line without echo from the terminal. The caller wipes the returned array.
+         *
+         * @throws IOException when no terminal is attached or reading fails
+         */
+        char[] readHidden(String prompt) throws IOException;
+
+        /** Returns the source of this process: its environment and {@link System#console()}. */
+        static PassphraseSource system() {
+            return new PassphraseSource() {
+                @Override
+                public Optional<String> environment(String name) {
+                    return Optional.ofNullable(System.getenv(name))
+                            .filter(value -> !value.isBlank());
+                }
+
+                @Override
+                public boolean hasTerminal() {
+                    return System.console() != null;
+                }
+
+                @Override
+                public char[] readHidden(String prompt) throws IOException {
+                    Console console = System.console();
+                    if (console == null) {
+                        throw new IOException("no terminal is attached");
+                    }
+                    char[] line = console.readPassword("%s", prompt);
+                    if (line == null) {
+                        throw new IOException("the terminal input was closed");
+                    }
+                    return line;
+                }
+            };
+        }
+    }
+
+    /** The environment variable that contains the vault passphrase, for scripts and CI. */
+    public static final String PASSPHRASE_VARIABLE = "REELGRAPH_PASSPHRASE";
+
+    /**
+     * Loads the bundled catalog, the provider adapters and the standard node types, with the
+     * vault passphrase from this process's environment or terminal.
+     */
     public static Workspace standard() {
+        return standard(PassphraseSource.system());
+    }
+
+    /**
+     * Loads the bundled catalog, the provider adapters and the standard node types, with the
+     * vault passphrase from the given source.
+     */
+    public static Workspace standard(PassphraseSource passphrases) {
         ModelCatalog catalog;
         try {
             catalog = ModelCatalog.load();
@@ -60,7 +129,7 @@ public final class Workspace implements AutoCloseable {
         // Providers ask for a key only when they call out, so the vault opens on first use.
         KeyLookup keys = provider -> created[0].keys().find(provider);
         created[0] = new Workspace(catalog, environmentKeys,
-                Providers.standard(catalog, keys, environment));
+                Providers.standard(catalog, keys, environment), passphrases);
         return created[0];
     }
 
@@ -69,31 +138,53 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Returns the key lookup: the vault in the home folder when it exists and
-     * {@code REELGRAPH_PASSPHRASE} unlocks it, with environment variables as the fallback.
+     * Returns the key lookup: the vault in the home folder when it exists, with environment
+     * variables as the fallback, else the environment variables alone. The vault opens on the
+     * first call, with the passphrase from {@value #PASSPHRASE_VARIABLE} or, when that is unset,
+     * typed in the terminal without echo.
      *
-     * @throws IllegalStateException when the vault exists but cannot be opened; the message
-     *     gives the reason, without key material
+     * @throws IllegalStateException when the vault exists but cannot be opened, such as for a
+     *     wrong passphrase or when there is neither the variable nor a terminal. The message
+     *     gives the reason and what to do, without key material.
      */
     public synchronized KeyLookup keys() {
         if (vaultKeys != null) {
             return vaultKeys;
         }
         Path file = Home.vaultFile();
-        String passphrase = System.getenv("REELGRAPH_PASSPHRASE");
-        if (!Files.isRegularFile(file) || passphrase == null || passphrase.isEmpty()) {
-            // NOTE: runs do not ask for the passphrase in a terminal yet. Only the variable
-            // unlocks the vault for a run; without it, keys come from the environment.
+        if (!Files.isRegularFile(file)) {
             return keys;
         }
         try {
-            vault = Vault.open(file, passphrase.toCharArray());
+            vault = Vault.open(file, passphrase(file));
         } catch (VaultException e) {
             throw new IllegalStateException("The key vault " + file + " could not be opened: "
                     + e.getMessage(), e);
         }
         vaultKeys = new VaultKeyLookup(vault, Optional.empty(), keys);
         return vaultKeys;
+    }
+
+    /** Reads the passphrase; {@link Vault#open} wipes the returned array. */
+    private char[] passphrase(Path file) {
+        Optional<String> fromEnvironment = passphrases.environment(PASSPHRASE_VARIABLE);
+        if (fromEnvironment.isPresent()) {
+            // NOTE: an environment variable is a String, so this copy of the passphrase stays in
+            // memory until the process ends.
+            return fromEnvironment.get().toCharArray();
+        }
+        if (!passphrases.hasTerminal()) {
+            throw new IllegalStateException("The key vault " + file + " is locked: set "
+                    + PASSPHRASE_VARIABLE + " to its passphrase, or run the command in a"
+                    + " terminal to type it.");
+        }
+        try {
+            return passphrases.readHidden("Vault passphrase for " + file + ": ");
+        } catch (IOException e) {
+            throw new IllegalStateException("Failed to read the passphrase of the key vault "
+                    + file + " from the terminal: " + e.getMessage() + "; set "
+                    + PASSPHRASE_VARIABLE + " instead.", e);
+        }
     }
 
     /** Returns an engine on the result cache, with the job journal in the same database. */
