@@ -22,6 +22,8 @@ final class EditorActions {
     private final Action undo;
     private final Action redo;
     private final Action delete;
+    private final Action group;
+    private final Action ungroup;
     private final Action zoomIn;
     private final Action zoomOut;
     private final Action fit;
@@ -42,6 +44,9 @@ final class EditorActions {
         undo = action("Undo", KeyEvent.VK_Z, menu, window::undo);
         redo = action("Redo", KeyEvent.VK_Z, menu | KeyEvent.SHIFT_DOWN_MASK, window::redo);
         delete = action("Delete", 0, 0, () -> window.canvas().deleteSelection());
+        group = action("Group", KeyEvent.VK_G, menu, window::groupSelection);
+        ungroup = action("Ungroup", KeyEvent.VK_G, menu | KeyEvent.SHIFT_DOWN_MASK,
+                window::ungroupSelection);
         zoomIn = action("Zoom In", KeyEvent.VK_EQUALS, menu, () -> window.canvas().zoomIn());
         zoomOut = action("Zoom Out", KeyEvent.VK_MINUS, menu, () -> window.canvas().zoomOut());
         fit = action("Fit", KeyEvent.VK_0, menu, () -> window.canvas().fit());
@@ -69,7 +74,7 @@ final class EditorActions {
     JMenuBar menuBar() {
         JMenuBar bar = new JMenuBar();
         bar.add(menu("File", newGraph, open, save, saveAs));
-        bar.add(menu("Edit", undo, redo, delete));
+        bar.add(menu("Edit", undo, redo, delete, group, ungroup));
         bar.add(menu("View", zoomIn, zoomOut, fit, light, dark));
         bar.add(menu("Run", estimate, run, cancel));
         return bar;

@@ -33,6 +33,13 @@ public interface CanvasListener {
      */
     void addNodeRequested();
 
+    /**
+     * The artist double-clicked a node or pressed Enter with one selected, to open it, such as
+     * the inside of a subgraph. Nodes that cannot be opened ignore it.
+     */
+    default void openRequested(NodeId node) {
+    }
+
     /** A node's top-left corner in graph coordinates. */
     record Position(int x, int y) {
     }
