@@ -139,7 +139,10 @@ final class InspectorPanel extends JPanel {
      */
     void showSubgraph(Subgraph subgraph, Graph graph, NodeTypeRegistry types,
             List<Problem> problems) {
-        if (Optional.of(subgraph.id()).equals(shownNode) && isFocusOwnerInside()) {
+        // A rebuild would drop text being typed, but a ticked check box must show its new
+        // exposed param at once.
+        if (Optional.of(subgraph.id()).equals(shownNode) && isFocusOwnerInside()
+                && !(focusOwner() instanceof JCheckBox)) {
             return;
         }
         shownNode = Optional.of(subgraph.id());
@@ -281,9 +284,12 @@ final class InspectorPanel extends JPanel {
     }
 
     private boolean isFocusOwnerInside() {
-        java.awt.Component owner = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager()
-                .getFocusOwner();
+        java.awt.Component owner = focusOwner();
         return owner != null && javax.swing.SwingUtilities.isDescendingFrom(owner, form);
+    }
+
+    private static java.awt.Component focusOwner() {
+        return java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
     }
 
     /** Adds rows to the grid of the form. */

@@ -12,7 +12,6 @@ import io.reelgraph.engine.run.ItemState;
 import io.reelgraph.engine.run.Plan;
 import io.reelgraph.nodes.catalog.Money;
 import java.awt.Component;
-import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -163,9 +162,11 @@ class SubgraphEditorTest {
             execute(() -> editor.window.canvas().select(Optional.of(GROUP)));
             editor.robot.waitForIdle();
 
+            // Under xvfb-run's default 640x480 screen the inspector is off screen, so the check
+            // box is toggled with the keyboard rather than clicked.
             JCheckBox expose = editor.frame.checkBox("inspector.expose.shot.duration").target();
-            execute(() -> expose.scrollRectToVisible(new Rectangle(expose.getSize())));
-            editor.frame.checkBox("inspector.expose.shot.duration").click();
+            editor.robot.focusAndWaitForFocusGain(expose);
+            press(KeyEvent.VK_SPACE);
             editor.waitFor("the exposed param", () -> editor.window.document().graph()
                     .subgraph(GROUP).orElseThrow().exposedParam("duration").isPresent());
             editor.robot.waitForIdle();
