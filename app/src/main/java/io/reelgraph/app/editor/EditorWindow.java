@@ -364,8 +364,8 @@ public final class EditorWindow extends JFrame {
         canvas.showBadges(view.badges(planBadges));
         subgraphBar.show(document.graph().name(),
                 view.inside().flatMap(id -> document.graph().subgraph(id)));
+        // Members keep their positions inside, so the zoom and scroll stay as they are.
         canvas.select(view.inside().isPresent() ? Optional.empty() : left);
-        canvas.fit();
         refreshSelection();
     }
 

@@ -168,8 +168,9 @@ final class InspectorPanel extends JPanel {
                         + " not define.", true);
                 return;
             }
-            addParam(row, member.get(), spec.get(), name + ": ",
-                    "inspector.exposed." + name);
+            String prefix = name.equals(exposed.param()) ? exposed.node() + " · "
+                    : name + " = " + exposed + " · ";
+            addParam(row, member.get(), spec.get(), prefix, "inspector.exposed." + name);
         });
         row.section("Expose member params");
         for (NodeId id : subgraph.members()) {

@@ -36,8 +36,8 @@ import java.util.TreeMap;
  * drawn. The canvas reports edits in the ids of the shown graph, and this view maps them back
  * to the member nodes and ports of the document's graph.
  *
- * <p>A border port is named {@code member.port}, such as {@code keyframe.image}, after the
- * member port it stands for.
+ * <p>A border port has the name of the member port it stands for, qualified by the member
+ * ({@code keyframe.image}) only where two members' ports of one side share a name.
  */
 final class SubgraphView {
 
@@ -125,17 +125,20 @@ final class SubgraphView {
             ports.put(subgraph.id(), new PortLists(new TreeMap<>(), new TreeMap<>()));
         }
 
+        // Connections between members of one subgraph are hidden inside it.
+        List<Connection> crossing = graph.connections().stream()
+                .filter(c -> owner.get(c.from().node()) == null
+                        || owner.get(c.from().node()) != owner.get(c.to().node()))
+                .toList();
+        Map<PortRef, String> names = borderNames(crossing, owner);
         List<Connection> connections = new ArrayList<>();
-        for (Connection connection : graph.connections()) {
+        for (Connection connection : crossing) {
             Subgraph from = owner.get(connection.from().node());
             Subgraph to = owner.get(connection.to().node());
-            if (from != null && from == to) {
-                continue;
-            }
-            PortRef source = from == null ? connection.from()
-                    : border(from, connection.from(), ports.get(from.id()).outputs(), false);
-            PortRef target = to == null ? connection.to()
-                    : border(to, connection.to(), ports.get(to.id()).inputs(), true);
+            PortRef source = from == null ? connection.from() : border(from,
+                    connection.from(), names, ports.get(from.id()).outputs(), false);
+            PortRef target = to == null ? connection.to() : border(to,
+                    connection.to(), names, ports.get(to.id()).inputs(), true);
             connections.add(new Connection(source, target));
         }
         if (!ports.equals(lastPorts)) {
@@ -154,9 +157,37 @@ final class SubgraphView {
                 json.objectNode());
     }
 
-    private PortRef border(Subgraph subgraph, PortRef member, SortedMap<String, PortSpec> specs,
-            boolean input) {
-        String name = member.node() + "." + member.port();
+    /**
+     * Names the border ports: a member port keeps its own name, such as {@code image}, unless
+     * another member port on the same side of the same subgraph has that name too; then both
+     * are named {@code member.port}, such as {@code keyframe.image}.
+     */
+    private static Map<PortRef, String> borderNames(List<Connection> crossing,
+            Map<NodeId, Subgraph> owner) {
+        Map<String, Set<PortRef>> byShortName = new HashMap<>();
+        for (Connection connection : crossing) {
+            for (boolean input : new boolean[] {false, true}) {
+                PortRef end = input ? connection.to() : connection.from();
+                Subgraph subgraph = owner.get(end.node());
+                if (subgraph != null) {
+                    String side = input ? "in" : "out";
+                    byShortName.computeIfAbsent(subgraph.id() + "/" + side + "/" + end.port(),
+                            k -> new LinkedHashSet<>()).add(end);
+                }
+            }
+        }
+        Map<PortRef, String> names = new HashMap<>();
+        for (Set<PortRef> ends : byShortName.values()) {
+            for (PortRef end : ends) {
+                names.put(end, ends.size() == 1 ? end.port() : end.node() + "." + end.port());
+            }
+        }
+        return names;
+    }
+
+    private PortRef border(Subgraph subgraph, PortRef member, Map<PortRef, String> names,
+            SortedMap<String, PortSpec> specs, boolean input) {
+        String name = names.get(member);
         PortRef border = new PortRef(subgraph.id(), name);
         borderPorts.put(border, member);
         Optional<PortSpec> spec = document.node(member.node())

@@ -160,6 +160,7 @@ class SubgraphEditorTest {
                     .equals("not planned"));
             String before = badge(GROUP);
             execute(() -> editor.window.canvas().select(Optional.of(GROUP)));
+            editor.awaitPlan();
             editor.robot.waitForIdle();
 
             // Under xvfb-run's default 640x480 screen the inspector is off screen, so the check
@@ -169,6 +170,7 @@ class SubgraphEditorTest {
             press(KeyEvent.VK_SPACE);
             editor.waitFor("the exposed param", () -> editor.window.document().graph()
                     .subgraph(GROUP).orElseThrow().exposedParam("duration").isPresent());
+            editor.awaitPlan();
             editor.robot.waitForIdle();
             editor.frame.textBox("inspector.exposed.duration").deleteText().enterText("10\n");
             editor.waitFor("a plan with the new duration", () -> editor.window.currentPlan()
@@ -192,6 +194,8 @@ class SubgraphEditorTest {
             execute(() -> editor.window.exposeChanged(GROUP, ExposedParam.of("keyframe",
                     "width"), true));
             execute(() -> editor.window.canvas().select(Optional.of(GROUP)));
+            // Each new plan rebuilds the inspector, so the edit waits for the plan first.
+            editor.awaitPlan();
             editor.robot.waitForIdle();
 
             editor.frame.textBox("inspector.exposed.width").deleteText().enterText("abc\n");
