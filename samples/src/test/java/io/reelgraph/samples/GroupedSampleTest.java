@@ -65,7 +65,7 @@ class GroupedSampleTest {
     }
 
     @Test
-    void groupedSampleHasTheSameCacheKeysAndCost(@TempDir Path out) {
+    void groupedSampleKeepsKeysAndCost(@TempDir Path out) {
         JsonNode plain = estimate(PLAIN, out.resolve("plain"));
         JsonNode grouped = estimate(GROUPED, out.resolve("grouped"));
 

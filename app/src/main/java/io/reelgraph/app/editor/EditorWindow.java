@@ -308,7 +308,7 @@ public final class EditorWindow extends JFrame {
         return group(canvas.selectedNodes());
     }
 
-    /** Groups nodes into a new subgraph and selects it; says why when they cannot be grouped. */
+    /** Groups nodes into a new subgraph and selects it, or shows in the status bar why not. */
     public Optional<NodeId> group(Set<NodeId> nodes) {
         requireEventDispatchThread();
         if (view.inside().isPresent()) {

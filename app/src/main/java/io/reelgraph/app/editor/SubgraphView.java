@@ -31,9 +31,9 @@ import java.util.TreeMap;
 
 /**
  * What the canvas shows of a graph with subgraphs. At the top level each subgraph is drawn as
- * one node whose ports are the connections that cross its border; its members and their inner
- * connections are hidden. Inside a subgraph only its members and their inner connections are
- * drawn. The canvas reports edits in the ids of the shown graph, and this view maps them back
+ * one node whose ports are the connections that cross its border, and its members and their
+ * inner connections are hidden. Inside a subgraph only its members and their inner connections
+ * are drawn. The canvas reports edits in the ids of the shown graph, and this view maps them back
  * to the member nodes and ports of the document's graph.
  *
  * <p>A border port has the name of the member port it stands for, qualified by the member
@@ -279,8 +279,8 @@ final class SubgraphView {
     }
 
     /**
-     * The node type that draws a subgraph on the canvas. It only describes ports; the engine
-     * never sees it, because it plans the document's graph, where the members are plain nodes.
+     * The node type that draws a subgraph on the canvas. It only describes ports. The engine
+     * never plans it, because it plans the document's graph, where the members are plain nodes.
      */
     private static final class StandIn extends DeclaredNodeType {
 

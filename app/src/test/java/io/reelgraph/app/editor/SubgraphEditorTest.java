@@ -188,7 +188,7 @@ class SubgraphEditorTest {
         }
 
         @Test
-        void outOfRangeExposedValueIsShownAsProblem() {
+        void invalidExposedValueIsNotStored() {
             editor = EditorFixture.openSample(temp);
             groupChain();
             execute(() -> editor.window.exposeChanged(GROUP, ExposedParam.of("keyframe",

@@ -22,9 +22,9 @@ import java.util.Map;
  *
  * <p>The layout: 2-space indentation, LF line ends and a final newline; the known top-level
  * members in a fixed order, then unknown top-level members sorted by name; one connection per
- * line; subgraphs in id order with their members in id order on one line, and only when the
- * graph has any; members of every free-form object (params, layout, unknown members, defaults)
- * sorted by name at every depth. Numbers keep the exact value and scale they were read with: a
+ * line; members of every free-form object (params, layout, unknown members, defaults) sorted by
+ * name at every depth. Subgraphs come in id order, each with its members in id order on one
+ * line, and the member is left out when the graph has none. Numbers keep the exact value and scale they were read with: a
  * decimal with digits after the point is written in plain form ({@code 1.50} stays
  * {@code 1.50}), and one without, such as {@code 1e3}, keeps exponent form ({@code 1E3}) so it reads back as the same
  * decimal rather than as a whole number.
@@ -153,9 +153,9 @@ final class GraphEncoder {
 
     private void subgraphs(Collection<Subgraph> subgraphs) {
         indent(1).append("\"subgraphs\": [\n");
-        Iterator<Subgraph> each = subgraphs.iterator();
-        while (each.hasNext()) {
-            Subgraph subgraph = each.next();
+        Iterator<Subgraph> remaining = subgraphs.iterator();
+        while (remaining.hasNext()) {
+            Subgraph subgraph = remaining.next();
             indent(2).append("{\n");
             member(3, "id", subgraph.id().value());
             out.append(",\n");
@@ -173,7 +173,7 @@ final class GraphEncoder {
             indent(3).append("\"layout\": ");
             value(subgraph.layout(), 3);
             out.append('\n');
-            indent(2).append(each.hasNext() ? "},\n" : "}\n");
+            indent(2).append(remaining.hasNext() ? "},\n" : "}\n");
         }
         indent(1).append(']');
     }

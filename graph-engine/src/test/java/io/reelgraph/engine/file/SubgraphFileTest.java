@@ -33,7 +33,7 @@ class SubgraphFileTest {
                 "    }");
     }
 
-    /** A canonical file with three nodes; {@code tail} follows the connections member. */
+    /** Returns a canonical file with three nodes and {@code tail} after the connections. */
     private static String file(String tail) {
         return lines(
                 "{",

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Grouping nodes into a subgraph is layout only, so planning sees the same flat graph. */
+/** Grouping nodes into a subgraph is layout only, so the engine plans the same flat graph. */
 class SubgraphPlanTest {
 
     private static final NodeId GROUP = NodeId.of("shots");

@@ -475,7 +475,7 @@ class GraphValidatorTest {
     class Subgraphs {
 
         @Test
-        void exposedParamMissingFromTypeIsReportedOnMember() {
+        void unknownExposedParamReportedOnMember() {
             Graph graph = film().build().withSubgraph(Subgraph.of(
                     "look", "Look", List.of(NodeId.of("keyframe"), NodeId.of("prompt")))
                     .withExposed("size", ExposedParam.of("keyframe",

@@ -34,8 +34,8 @@ public interface CanvasListener {
     void addNodeRequested();
 
     /**
-     * The artist double-clicked a node or pressed Enter with one selected, to open it, such as
-     * the inside of a subgraph. Nodes that cannot be opened ignore it.
+     * Opens a node, such as the inside of a subgraph, after the artist double-clicked it or
+     * pressed Enter with it selected. The default ignores the request.
      */
     default void openRequested(NodeId node) {
     }
