@@ -244,6 +244,27 @@ class SubgraphEditorTest {
     }
 
     @Nested
+    class Deleting {
+
+        @Test
+        void deleteKeyRemovesSubgraphAndMembers() {
+            editor = EditorFixture.openSample(temp);
+            groupChain();
+            execute(() -> editor.window.canvas().select(Optional.of(GROUP)));
+            focusCanvas();
+
+            press(KeyEvent.VK_DELETE);
+
+            editor.waitFor("the members to go", () -> editor.window.document().graph()
+                    .node(KEYFRAME).isEmpty());
+            assertThat(graph().subgraphs()).isEmpty();
+            assertThat(graph().nodeCount()).isEqualTo(4);
+            assertThat(graph().node(PROMPT)).isEmpty();
+            assertThat(graph().node(SHOT)).isEmpty();
+        }
+    }
+
+    @Nested
     class Inside {
 
         @Test
@@ -262,6 +283,19 @@ class SubgraphEditorTest {
             editor.frame.button("subgraph.exit").click();
             editor.waitFor("the top level", () -> editor.window.shownSubgraph().isEmpty());
             assertThat(execute(() -> editor.window.canvas().nodeOnScreen(GROUP))).isPresent();
+        }
+
+        @Test
+        void nodeAddedInsideBecomesMember() {
+            editor = EditorFixture.openSample(temp);
+            groupChain();
+            execute(() -> editor.window.enterSubgraph(Optional.of(GROUP)));
+
+            NodeId added = execute(() -> editor.window.addNode(editor.window.workspaceTypes()
+                    .find("model.speech").orElseThrow()));
+
+            assertThat(graph().subgraph(GROUP).orElseThrow().members()).contains(added);
+            assertThat(execute(() -> editor.window.canvas().nodeOnScreen(added))).isPresent();
         }
 
         @Test
