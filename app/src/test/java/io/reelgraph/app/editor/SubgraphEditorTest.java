@@ -119,6 +119,24 @@ class SubgraphEditorTest {
         }
 
         @Test
+        void ctrlClickSelectsSeveralNodes() {
+            editor = EditorFixture.openSample(temp);
+            java.awt.Point prompt = execute(() -> editor.window.canvas().nodeOnScreen(PROMPT))
+                    .orElseThrow();
+            java.awt.Point keyframe = execute(() -> editor.window.canvas()
+                    .nodeOnScreen(KEYFRAME)).orElseThrow();
+
+            editor.robot.click(prompt, MouseButton.LEFT_BUTTON, 1);
+            editor.robot.pressKey(KeyEvent.VK_CONTROL);
+            editor.robot.click(keyframe, MouseButton.LEFT_BUTTON, 1);
+            editor.robot.releaseKey(KeyEvent.VK_CONTROL);
+            editor.robot.waitForIdle();
+
+            assertThat(execute(() -> editor.window.canvas().selectedNodes()))
+                    .containsExactlyInAnyOrder(PROMPT, KEYFRAME);
+        }
+
+        @Test
         void subgraphBadgeSumsMemberCosts() {
             editor = EditorFixture.openSample(temp);
             groupChain();
