@@ -25,6 +25,8 @@ final class EditorActions {
     private final Action undo;
     private final Action redo;
     private final Action delete;
+    private final Action group;
+    private final Action ungroup;
     private final Action zoomIn;
     private final Action zoomOut;
     private final Action fit;
@@ -47,6 +49,9 @@ final class EditorActions {
         undo = action("Undo", KeyEvent.VK_Z, menu, window::undo);
         redo = action("Redo", KeyEvent.VK_Z, menu | KeyEvent.SHIFT_DOWN_MASK, window::redo);
         delete = action("Delete", 0, 0, () -> window.canvas().deleteSelection());
+        group = action("Group", KeyEvent.VK_G, menu, window::groupSelection);
+        ungroup = action("Ungroup", KeyEvent.VK_G, menu | KeyEvent.SHIFT_DOWN_MASK,
+                window::ungroupSelection);
         zoomIn = action("Zoom In", KeyEvent.VK_EQUALS, menu, () -> window.canvas().zoomIn());
         zoomOut = action("Zoom Out", KeyEvent.VK_MINUS, menu, () -> window.canvas().zoomOut());
         fit = action("Fit", KeyEvent.VK_0, menu, () -> window.canvas().fit());
@@ -83,7 +88,7 @@ final class EditorActions {
         file.add(save);
         file.add(saveAs);
         bar.add(file);
-        bar.add(menu("Edit", undo, redo, cut, copy, paste, duplicate, delete));
+        bar.add(menu("Edit", undo, redo, cut, copy, paste, duplicate, delete, group, ungroup));
         JMenu view = menu("View", zoomIn, zoomOut, fit);
         view.add(themeMenu());
         bar.add(view);
@@ -94,13 +99,13 @@ final class EditorActions {
     /** View > Theme: one radio item per choice, the saved one selected. */
     private JMenu themeMenu() {
         JMenu themes = new JMenu("Theme");
-        ButtonGroup group = new ButtonGroup();
+        ButtonGroup choices = new ButtonGroup();
         ThemeChoice saved = ThemeChoice.load(Home.folder());
         for (ThemeChoice choice : ThemeChoice.values()) {
             JRadioButtonMenuItem item = new JRadioButtonMenuItem(choice.label(), choice == saved);
             item.setName("menu.theme." + choice.name().toLowerCase(java.util.Locale.ROOT));
             item.addActionListener(event -> Themes.choose(window, choice, Home.folder()));
-            group.add(item);
+            choices.add(item);
             themes.add(item);
         }
         return themes;

@@ -13,8 +13,10 @@ import io.reelgraph.engine.file.GraphFile;
 import io.reelgraph.engine.file.GraphFileException;
 import io.reelgraph.engine.graph.Connection;
 import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.graph.ExposedParam;
 import io.reelgraph.engine.graph.Node;
 import io.reelgraph.engine.graph.NodeId;
+import io.reelgraph.engine.graph.Subgraph;
 import io.reelgraph.engine.run.ItemState;
 import io.reelgraph.engine.run.Plan;
 import io.reelgraph.engine.run.PlannedItem;
@@ -72,6 +74,8 @@ public final class EditorWindow extends JFrame {
     private final JLabel messageStatus = new JLabel(" ");
     private final JCheckBox draftToggle = new JCheckBox("Draft (free placeholders)");
     private final EditorActions actions;
+    private final SubgraphView view;
+    private final SubgraphBar subgraphBar = new SubgraphBar(() -> enterSubgraph(Optional.empty()));
     private Optional<Evaluator.PlanOutcome> lastPlan = Optional.empty();
     private Map<NodeId, NodeBadges> planBadges = Map.of();
     private final Map<NodeId, Integer> finishedByNode = new HashMap<>();
@@ -93,6 +97,8 @@ public final class EditorWindow extends JFrame {
         this.document = new EditorDocument(graph, file);
         this.canvas = new GraphCanvas(new CanvasEdits());
         this.inspector = new InspectorPanel(this::paramEdited);
+        this.view = new SubgraphView(workspace.types());
+        inspector.onExposeChanged(this::exposeChanged);
         this.palette = new PalettePanel(workspace.types(), this::addFromPalette);
         this.autosave = new Autosave(document, Home.folder().resolve("recovery"), writtenBy(),
                 this::say);
@@ -139,7 +145,10 @@ public final class EditorWindow extends JFrame {
         side.addTab("Inspector", inspector);
         side.addTab("Preview", preview);
         side.setName("side.tabs");
-        JSplitPane center = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, canvas, side);
+        JPanel canvasArea = new JPanel(new BorderLayout());
+        canvasArea.add(subgraphBar, BorderLayout.NORTH);
+        canvasArea.add(canvas, BorderLayout.CENTER);
+        JSplitPane center = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, canvasArea, side);
         center.setResizeWeight(0.72);
         JSplitPane left = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, palette, center);
         left.setDividerLocation(230);
@@ -217,7 +226,7 @@ public final class EditorWindow extends JFrame {
         layout.put("x", spot.x());
         layout.put("y", spot.y());
         Node node = Node.of(id.value(), type.id(), type.version()).withLayout(layout);
-        document.edit(document.graph().withNode(node));
+        document.edit(SubgraphEdits.addNode(document.graph(), node, view.inside()));
         canvas.select(Optional.of(id));
         say("Added node " + id + " (" + type.displayName() + ").");
         return id;
@@ -301,10 +310,106 @@ public final class EditorWindow extends JFrame {
         String base = type.id().substring(type.id().lastIndexOf('.') + 1);
         for (int number = 1; ; number++) {
             NodeId candidate = NodeId.of(base + "-" + number);
-            if (document.graph().node(candidate).isEmpty()) {
+            if (document.graph().node(candidate).isEmpty()
+                    && document.graph().subgraph(candidate).isEmpty()) {
                 return candidate;
             }
         }
+    }
+
+    // ---- subgraphs
+
+    /** Groups the selected nodes into a new subgraph and selects it (Ctrl+G). */
+    public Optional<NodeId> groupSelection() {
+        return group(canvas.selectedNodes());
+    }
+
+    /** Groups nodes into a new subgraph and selects it, or shows in the status bar why not. */
+    public Optional<NodeId> group(Set<NodeId> nodes) {
+        requireEventDispatchThread();
+        if (view.inside().isPresent()) {
+            say("Subgraphs do not nest: exit this subgraph to group nodes.");
+            return Optional.empty();
+        }
+        NodeId id = SubgraphEdits.freeId(document.graph());
+        try {
+            document.edit(SubgraphEdits.group(document.graph(), nodes, id));
+        } catch (IllegalArgumentException e) {
+            say(e.getMessage());
+            return Optional.empty();
+        }
+        canvas.select(Optional.of(id));
+        say("Grouped " + nodes.size() + " nodes into subgraph " + id + ".");
+        return Optional.of(id);
+    }
+
+    /** Ungroups the selected subgraph, or the one whose inside is shown (Ctrl+Shift+G). */
+    public boolean ungroupSelection() {
+        Optional<NodeId> target = view.inside()
+                .or(() -> canvas.selectedNode().filter(id -> document.graph().subgraph(id)
+                        .isPresent()));
+        if (target.isEmpty()) {
+            say("Select a subgraph to ungroup.");
+            return false;
+        }
+        return ungroup(target.get());
+    }
+
+    /** Ungroups a subgraph: its members show again at the positions they had inside it. */
+    public boolean ungroup(NodeId subgraph) {
+        requireEventDispatchThread();
+        Optional<Subgraph> found = document.graph().subgraph(subgraph);
+        if (found.isEmpty()) {
+            say("There is no subgraph " + subgraph + " to ungroup.");
+            return false;
+        }
+        view.enter(Optional.empty());
+        document.edit(document.graph().withoutSubgraph(subgraph));
+        canvas.selectAll(found.get().members());
+        say("Ungrouped subgraph " + subgraph + " into " + found.get().members().size()
+                + " nodes.");
+        return true;
+    }
+
+    /** Shows the inside of a subgraph, or the whole graph when {@code subgraph} is empty. */
+    public void enterSubgraph(Optional<NodeId> subgraph) {
+        requireEventDispatchThread();
+        Optional<NodeId> left = view.inside();
+        view.enter(subgraph.filter(id -> document.graph().subgraph(id).isPresent()));
+        canvas.showGraph(view.update(document.graph()), view.types());
+        canvas.showBadges(view.badges(planBadges));
+        subgraphBar.show(document.graph().name(),
+                view.inside().flatMap(id -> document.graph().subgraph(id)));
+        // Members keep their positions inside, so the zoom and scroll stay as they are.
+        canvas.select(view.inside().isPresent() ? Optional.empty() : left);
+        refreshSelection();
+    }
+
+    /** Returns the subgraph whose inside the canvas shows, or empty at the top level. */
+    public Optional<NodeId> shownSubgraph() {
+        return view.inside();
+    }
+
+    /** Exposes a member param on its subgraph, or hides it again. */
+    public void exposeChanged(NodeId subgraph, ExposedParam param, boolean exposed) {
+        requireEventDispatchThread();
+        document.graph().subgraph(subgraph).ifPresent(found -> document.edit(
+                document.graph().withSubgraph(SubgraphEdits.expose(found, param, exposed))));
+    }
+
+    /** Sets an exposed param of a subgraph, which sets the param of its member node. */
+    public void setExposedParam(NodeId subgraph, String exposedName, JsonNode value) {
+        requireEventDispatchThread();
+        document.edit(document.graph().withExposedParam(subgraph, exposedName, value));
+    }
+
+    private void showSubgraph(Subgraph subgraph) {
+        List<Problem> problems = lastPlan.map(Evaluator.PlanOutcome::problems).orElse(List.of())
+                .stream().filter(problem -> problem.node().map(subgraph::contains).orElse(false))
+                .toList();
+        inspector.showSubgraph(subgraph, document.graph(), workspace.types(), problems);
+        preview.showMessage("Subgraph " + subgraph.id() + ": open it (Enter) and select a"
+                + " member node to preview its results.");
     }
 
     // ---- files
@@ -464,7 +569,7 @@ public final class EditorWindow extends JFrame {
             runPanel.showPlan(plan);
         }
         if (!running) {
-            canvas.showBadges(planBadges);
+            canvas.showBadges(view.badges(planBadges));
         }
         refreshSelection();
     }
@@ -571,7 +676,7 @@ public final class EditorWindow extends JFrame {
         badges.replaceAll((id, badge) -> badge.withRun(finishedByNode.getOrDefault(id, 0),
                 finishedByNode.getOrDefault(id, 0) < badge.items(),
                 failedByNode.getOrDefault(id, 0)));
-        canvas.showBadges(badges);
+        canvas.showBadges(view.badges(badges));
     }
 
     private void ran(Evaluator.RunOutcome outcome) {
@@ -599,6 +704,11 @@ public final class EditorWindow extends JFrame {
 
     private void refreshSelection() {
         Optional<NodeId> selected = canvas.selectedNode();
+        Optional<Subgraph> subgraph = selected.flatMap(id -> document.graph().subgraph(id));
+        if (subgraph.isPresent()) {
+            showSubgraph(subgraph.get());
+            return;
+        }
         Optional<Node> node = selected.flatMap(id -> document.graph().node(id));
         Optional<NodeType> type = node.flatMap(n -> workspace.types().find(n.type()));
         List<Problem> problems = lastPlan.map(Evaluator.PlanOutcome::problems).orElse(List.of())
@@ -623,7 +733,9 @@ public final class EditorWindow extends JFrame {
     }
 
     private void documentChanged() {
-        canvas.showGraph(document.graph(), workspace.types());
+        canvas.showGraph(view.update(document.graph()), view.types());
+        subgraphBar.show(document.graph().name(),
+                view.inside().flatMap(id -> document.graph().subgraph(id)));
         String name = document.file().map(path -> path.getFileName().toString())
                 .orElse(document.graph().name());
         setTitle((document.dirty() ? "*" : "") + name + " - Reelgraph");
@@ -738,7 +850,7 @@ public final class EditorWindow extends JFrame {
 
         @Override
         public void connectRequested(Connection connection) {
-            connect(connection);
+            connect(view.toDocument(connection));
         }
 
         @Override
@@ -757,13 +869,23 @@ public final class EditorWindow extends JFrame {
                     layout.put("y", moved.getValue().y());
                     changed = changed.withLayout(moved.getKey(), layout);
                 }
+                changed = SubgraphEdits.moved(changed, moved.getKey(), moved.getValue());
             }
             document.edit(changed);
         }
 
         @Override
         public void deleteRequested(Set<NodeId> nodes, Set<Connection> connections) {
-            delete(nodes, connections);
+            Set<Connection> inDocument = new java.util.LinkedHashSet<>();
+            connections.forEach(connection -> inDocument.add(view.toDocument(connection)));
+            delete(view.membersOf(nodes), inDocument);
+        }
+
+        @Override
+        public void openRequested(NodeId node) {
+            if (document.graph().subgraph(node).isPresent()) {
+                enterSubgraph(Optional.of(node));
+            }
         }
 
         @Override

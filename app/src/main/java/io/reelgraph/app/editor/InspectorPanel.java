@@ -1,9 +1,13 @@
 package io.reelgraph.app.editor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.reelgraph.engine.graph.ExposedParam;
+import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.Node;
 import io.reelgraph.engine.graph.NodeId;
+import io.reelgraph.engine.graph.Subgraph;
 import io.reelgraph.engine.type.NodeType;
+import io.reelgraph.engine.type.NodeTypeRegistry;
 import io.reelgraph.engine.type.ParamSpec;
 import io.reelgraph.engine.type.ParamSpec.ParamKind;
 import io.reelgraph.engine.validate.Problem;
@@ -42,7 +46,13 @@ final class InspectorPanel extends JPanel {
         void paramEdited(NodeId node, String param, JsonNode value);
     }
 
+    /** Receives a member param that the artist exposed on a subgraph or hid again. */
+    interface ExposeEdits {
+        void exposeChanged(NodeId subgraph, ExposedParam param, boolean exposed);
+    }
+
     private final Edits edits;
+    private ExposeEdits exposeEdits = (subgraph, param, exposed) -> { };
     private final JPanel form = new JPanel(new GridBagLayout());
     private final JLabel status = new JLabel(" ");
     private Optional<NodeId> shownNode = Optional.empty();
@@ -105,16 +115,86 @@ final class InspectorPanel extends JPanel {
     }
 
     private void addParam(Row row, Node node, ParamSpec spec) {
+        addParam(row, node, spec, "", "inspector.param." + spec.name());
+    }
+
+    /** Adds an editor; {@code prefix} starts the label and {@code name} names the editor. */
+    private void addParam(Row row, Node node, ParamSpec spec, String prefix, String name) {
         Optional<JsonNode> stored = node.param(spec.name());
         JLabel problem = new JLabel();
         problem.setForeground(PROBLEM);
-        problem.setName("inspector.problem." + spec.name());
+        problem.setName(name.startsWith("inspector.param.")
+                ? "inspector.problem." + spec.name() : name + ".problem");
         stored.flatMap(value -> isReference(value) ? Optional.empty() : spec.check(value))
                 .ifPresent(text -> problem.setText(text));
         JComponent editor = editorFor(node.id(), spec, stored, problem);
-        editor.setName("inspector.param." + spec.name());
+        editor.setName(name);
         editor.setToolTipText(spec.description().isEmpty() ? null : spec.description());
-        row.param(label(spec, stored.isEmpty()), editor, problem);
+        row.param(prefix + label(spec, stored.isEmpty()), editor, problem);
+    }
+
+    /**
+     * Shows a subgraph: its members, its exposed params with the same editors and checks as
+     * member params, and a check box per member param that exposes or hides it.
+     */
+    void showSubgraph(Subgraph subgraph, Graph graph, NodeTypeRegistry types,
+            List<Problem> problems) {
+        // A rebuild would drop text being typed, but a ticked check box must show its new
+        // exposed param at once.
+        if (Optional.of(subgraph.id()).equals(shownNode) && isFocusOwnerInside()
+                && !(focusOwner() instanceof JCheckBox)) {
+            return;
+        }
+        shownNode = Optional.of(subgraph.id());
+        form.removeAll();
+        Row row = new Row(form);
+        row.title(subgraph.id() + "  ·  subgraph " + subgraph.name());
+        row.note("Members: " + String.join(", ", subgraph.members().stream()
+                .map(NodeId::value).toList()) + ". Enter or a double-click opens it;"
+                + " Ctrl+Shift+G ungroups it.", false);
+        for (Problem problem : problems) {
+            row.note(problem.describe(), problem.isError());
+        }
+        row.section("Exposed params");
+        if (subgraph.exposed().isEmpty()) {
+            row.note("None yet: tick member params below to expose them here.", false);
+        }
+        subgraph.exposed().forEach((name, exposed) -> {
+            Optional<Node> member = graph.node(exposed.node());
+            Optional<ParamSpec> spec = member.flatMap(node -> types.find(node.type()))
+                    .flatMap(type -> type.param(exposed.param()));
+            if (spec.isEmpty()) {
+                row.note("\"" + name + "\" refers to " + exposed + ", which its node type does"
+                        + " not define.", true);
+                return;
+            }
+            String prefix = name.equals(exposed.param()) ? exposed.node() + " · "
+                    : name + " = " + exposed + " · ";
+            addParam(row, member.get(), spec.get(), prefix, "inspector.exposed." + name);
+        });
+        row.section("Expose member params");
+        for (NodeId id : subgraph.members()) {
+            Node member = graph.requireNode(id);
+            Optional<NodeType> type = types.find(member.type());
+            for (ParamSpec spec : type.map(NodeType::params).orElse(List.of())) {
+                ExposedParam param = new ExposedParam(id, spec.name());
+                JCheckBox box = new JCheckBox(param.toString(),
+                        subgraph.exposedNameOf(param).isPresent());
+                box.setName("inspector.expose." + param);
+                box.addActionListener(event ->
+                        exposeEdits.exposeChanged(subgraph.id(), param, box.isSelected()));
+                row.wide(box);
+            }
+        }
+        row.finish();
+        status.setText(" ");
+        form.revalidate();
+        form.repaint();
+    }
+
+    /** Sets the receiver of the check boxes that expose member params of a subgraph. */
+    void onExposeChanged(ExposeEdits receiver) {
+        this.exposeEdits = receiver;
     }
 
     private JComponent editorFor(NodeId node, ParamSpec spec, Optional<JsonNode> stored,
@@ -205,9 +285,12 @@ final class InspectorPanel extends JPanel {
     }
 
     private boolean isFocusOwnerInside() {
-        java.awt.Component owner = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager()
-                .getFocusOwner();
+        java.awt.Component owner = focusOwner();
         return owner != null && javax.swing.SwingUtilities.isDescendingFrom(owner, form);
+    }
+
+    private static java.awt.Component focusOwner() {
+        return java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
     }
 
     /** Adds rows to the grid of the form. */
@@ -224,6 +307,17 @@ final class InspectorPanel extends JPanel {
             title.setName("inspector.title");
             title.setFont(title.getFont().deriveFont(Font.BOLD));
             form.add(title, constraints(0, 2, 0));
+        }
+
+        void section(String text) {
+            JLabel title = new JLabel(text);
+            title.setFont(title.getFont().deriveFont(Font.BOLD));
+            title.setBorder(BorderFactory.createEmptyBorder(8, 0, 0, 0));
+            form.add(title, constraints(0, 2, 0));
+        }
+
+        void wide(JComponent component) {
+            form.add(component, constraints(0, 2, 0));
         }
 
         void note(String text, boolean problem) {

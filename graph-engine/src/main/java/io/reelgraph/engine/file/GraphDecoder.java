@@ -10,6 +10,7 @@ import io.reelgraph.engine.graph.GraphParameter;
 import io.reelgraph.engine.graph.Node;
 import io.reelgraph.engine.graph.NodeId;
 import io.reelgraph.engine.graph.PortRef;
+import io.reelgraph.engine.graph.Subgraph;
 import io.reelgraph.engine.graph.Texts;
 import io.reelgraph.engine.validate.ParameterValues;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import java.util.Set;
 final class GraphDecoder {
 
     static final Set<String> TOP_LEVEL_MEMBERS = Set.of("format", "version", "writtenBy", "name",
-            "description", "parameters", "nodes", "connections");
+            "description", "parameters", "nodes", "connections", "subgraphs");
     static final Set<String> NODE_MEMBERS = Set.of("id", "type", "typeVersion", "params", "layout");
     private static final Set<String> PARAMETER_MEMBERS =
             Set.of("name", "type", "default", "description");
@@ -59,6 +60,8 @@ final class GraphDecoder {
         List<GraphParameter> parameters = parameters(root.get("parameters"));
         Map<NodeId, Node> nodes = nodes(root.get("nodes"));
         List<Connection> connections = connections(root.get("connections"), nodes);
+        List<Subgraph> subgraphs = new SubgraphDecoder(this, nodes)
+                .subgraphs(root.get("subgraphs"));
 
         ObjectNode extra = JsonNodeFactory.instance.objectNode();
         root.fields().forEachRemaining(member -> {
@@ -66,7 +69,8 @@ final class GraphDecoder {
                 extra.set(member.getKey(), member.getValue());
             }
         });
-        return Graph.of(name, description, parameters, nodes.values(), connections, extra);
+        return Graph.of(name, description, parameters, nodes.values(), connections, extra,
+                subgraphs);
     }
 
     /** Checks format and version, and migrates an older file to the current version. */
@@ -215,7 +219,7 @@ final class GraphDecoder {
         return new Node(id, type.asText(), typeVersion.intValue(), params, layout, extra);
     }
 
-    private ObjectNode objectMember(JsonNode node, String member, String at, NodeId id)
+    ObjectNode objectMember(JsonNode node, String member, String at, NodeId id)
             throws GraphFileException {
         JsonNode value = node.get(member);
         if (value == null) {
@@ -285,7 +289,7 @@ final class GraphDecoder {
         return new PortRef(id, port.asText());
     }
 
-    private void rejectUnknownMembers(JsonNode object, String at, String label, Set<String> known)
+    void rejectUnknownMembers(JsonNode object, String at, String label, Set<String> known)
             throws GraphFileException {
         Iterator<String> names = object.fieldNames();
         while (names.hasNext()) {
@@ -310,27 +314,27 @@ final class GraphDecoder {
         return value.asText();
     }
 
-    private void requireArray(JsonNode value, String at, String label) throws GraphFileException {
+    void requireArray(JsonNode value, String at, String label) throws GraphFileException {
         if (!value.isArray()) {
             throw error(at, label + " must be a JSON array, got " + kindOf(value));
         }
     }
 
-    private void requireObject(JsonNode value, String at, String label) throws GraphFileException {
+    void requireObject(JsonNode value, String at, String label) throws GraphFileException {
         if (!value.isObject()) {
             throw error(at, label + " must be a JSON object, got " + kindOf(value));
         }
     }
 
-    private GraphFileException error(String pointer, String problem) {
+    GraphFileException error(String pointer, String problem) {
         return new GraphFileException(sourceName, tree.positionOf(pointer), problem);
     }
 
-    private static String quote(JsonNode value) {
+    static String quote(JsonNode value) {
         return value == null ? "nothing" : Texts.shorten(value.toString());
     }
 
-    private static String kindOf(JsonNode value) {
+    static String kindOf(JsonNode value) {
         if (value.isObject()) {
             return "an object";
         }

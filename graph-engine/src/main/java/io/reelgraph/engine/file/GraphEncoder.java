@@ -2,12 +2,16 @@ package io.reelgraph.engine.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reelgraph.engine.graph.Connection;
+import io.reelgraph.engine.graph.ExposedParam;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.GraphParameter;
 import io.reelgraph.engine.graph.Node;
+import io.reelgraph.engine.graph.NodeId;
 import io.reelgraph.engine.graph.PortRef;
+import io.reelgraph.engine.graph.Subgraph;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +23,10 @@ import java.util.Map;
  * <p>The layout: 2-space indentation, LF line ends and a final newline; the known top-level
  * members in a fixed order, then unknown top-level members sorted by name; one connection per
  * line; members of every free-form object (params, layout, unknown members, defaults) sorted by
- * name at every depth. Numbers keep the exact value and scale they were read with: a decimal with
- * digits after the point is written in plain form ({@code 1.50} stays {@code 1.50}), and one
- * without, such as {@code 1e3}, keeps exponent form ({@code 1E3}) so it reads back as the same
+ * name at every depth. Subgraphs come in id order, each with its members in id order on one
+ * line, and the member is left out when the graph has none. Numbers keep the exact value and scale they were read with: a
+ * decimal with digits after the point is written in plain form ({@code 1.50} stays
+ * {@code 1.50}), and one without, such as {@code 1e3}, keeps exponent form ({@code 1E3}) so it reads back as the same
  * decimal rather than as a whole number.
  */
 final class GraphEncoder {
@@ -46,6 +51,11 @@ final class GraphEncoder {
         nodes(graph);
         out.append(",\n");
         connections(graph.connections());
+        // Without subgraphs the member is left out, so older files keep their exact bytes.
+        if (!graph.subgraphs().isEmpty()) {
+            out.append(",\n");
+            subgraphs(graph.subgraphs());
+        }
         for (Map.Entry<String, JsonNode> extra : sortedMembers(graph.extra())) {
             out.append(",\n");
             indent(1);
@@ -139,6 +149,54 @@ final class GraphEncoder {
             out.append(i + 1 < connections.size() ? " },\n" : " }\n");
         }
         indent(1).append(']');
+    }
+
+    private void subgraphs(Collection<Subgraph> subgraphs) {
+        indent(1).append("\"subgraphs\": [\n");
+        Iterator<Subgraph> remaining = subgraphs.iterator();
+        while (remaining.hasNext()) {
+            Subgraph subgraph = remaining.next();
+            indent(2).append("{\n");
+            member(3, "id", subgraph.id().value());
+            out.append(",\n");
+            member(3, "name", subgraph.name());
+            out.append(",\n");
+            indent(3).append("\"members\": [ ");
+            Iterator<NodeId> members = subgraph.members().iterator();
+            while (members.hasNext()) {
+                string(members.next().value());
+                out.append(members.hasNext() ? ", " : " ]");
+            }
+            out.append(",\n");
+            exposed(subgraph.exposed());
+            out.append(",\n");
+            indent(3).append("\"layout\": ");
+            value(subgraph.layout(), 3);
+            out.append('\n');
+            indent(2).append(remaining.hasNext() ? "},\n" : "}\n");
+        }
+        indent(1).append(']');
+    }
+
+    private void exposed(Map<String, ExposedParam> exposed) {
+        indent(3).append("\"exposed\": ");
+        if (exposed.isEmpty()) {
+            out.append("{}");
+            return;
+        }
+        out.append("{\n");
+        Iterator<Map.Entry<String, ExposedParam>> entries = exposed.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<String, ExposedParam> entry = entries.next();
+            indent(4);
+            string(entry.getKey());
+            out.append(": { \"node\": ");
+            string(entry.getValue().node().value());
+            out.append(", \"param\": ");
+            string(entry.getValue().param());
+            out.append(entries.hasNext() ? " },\n" : " }\n");
+        }
+        indent(3).append('}');
     }
 
     private void portRef(PortRef ref) {

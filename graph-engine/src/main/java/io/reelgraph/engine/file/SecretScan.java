@@ -1,15 +1,18 @@
 package io.reelgraph.engine.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.reelgraph.engine.graph.ExposedParam;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.GraphParameter;
 import io.reelgraph.engine.graph.Node;
+import io.reelgraph.engine.graph.Subgraph;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Scans every string of a graph, member names included, for API keys before it is written. The
+ * Scans every string of a graph, member names included, for API keys before it is written:
+ * nodes, parameters, subgraphs and unknown members. The
  * error names where the key sits and shows it only masked.
  */
 final class SecretScan {
@@ -33,6 +36,16 @@ final class SecretScan {
             check(node.params(), owner, "params", sourceName);
             check(node.layout(), owner, "layout", sourceName);
             check(node.extra(), owner, "", sourceName);
+        }
+        for (Subgraph subgraph : graph.subgraphs()) {
+            String owner = "subgraph " + subgraph.id();
+            check(subgraph.name(), owner, "name", sourceName);
+            check(subgraph.layout(), owner, "layout", sourceName);
+            for (Map.Entry<String, ExposedParam> exposed : subgraph.exposed().entrySet()) {
+                check(exposed.getKey(), owner, "exposed (the exposed name)", sourceName);
+                check(exposed.getValue().param(), owner, "exposed." + exposed.getKey(),
+                        sourceName);
+            }
         }
         check(graph.extra(), "the graph", "", sourceName);
     }

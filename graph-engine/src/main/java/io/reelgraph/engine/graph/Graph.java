@@ -18,9 +18,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A graph: nodes, connections, graph parameters and metadata. Immutable; each {@code with}
- * method returns a changed copy. Nodes are kept in id order and connections in target order,
- * which is also the order in which a graph file lists them.
+ * A graph: nodes, connections, graph parameters, subgraphs and metadata. Immutable; each
+ * {@code with} method returns a changed copy. Nodes are kept in id order, connections in target
+ * order and subgraphs in id order, which is also the order in which a graph file lists them.
+ * Subgraphs only group nodes for display (see {@link Subgraph}), so they never change the
+ * {@link Shape}.
  */
 public final class Graph {
 
@@ -34,6 +36,7 @@ public final class Graph {
     private final Map<NodeId, Node> byId;
     private final List<Connection> connections;
     private final ObjectNode extra;
+    private final SortedMap<NodeId, Subgraph> subgraphs;
     private final Map<NodeId, List<Connection>> incoming;
     private final Map<NodeId, List<Connection>> outgoing;
     private final Shape shape;
@@ -55,7 +58,8 @@ public final class Graph {
     }
 
     private Graph(String name, String description, List<GraphParameter> parameters,
-            SortedMap<NodeId, Node> nodes, List<Connection> connections, ObjectNode extra) {
+            SortedMap<NodeId, Node> nodes, List<Connection> connections, ObjectNode extra,
+            SortedMap<NodeId, Subgraph> subgraphs) {
         this.name = name;
         this.description = description;
         this.parameters = List.copyOf(parameters);
@@ -64,6 +68,7 @@ public final class Graph {
         List<Connection> sorted = new ArrayList<>(new TreeSet<>(connections));
         this.connections = List.copyOf(sorted);
         this.extra = extra.deepCopy();
+        this.subgraphs = Collections.unmodifiableSortedMap(new TreeMap<>(subgraphs));
         this.incoming = index(sorted, true);
         this.outgoing = index(sorted, false);
         this.shape = new Shape();
@@ -73,12 +78,13 @@ public final class Graph {
 
     /** Copies a graph with other metadata or node contents but the same ids and connections. */
     private Graph(Graph base, String name, String description, List<GraphParameter> parameters,
-            SortedMap<NodeId, Node> nodes) {
-        this(base, name, description, parameters, nodes, null);
+            SortedMap<NodeId, Node> nodes, SortedMap<NodeId, Subgraph> subgraphs) {
+        this(base, name, description, parameters, nodes, subgraphs, null);
     }
 
     private Graph(Graph base, String name, String description, List<GraphParameter> parameters,
-            SortedMap<NodeId, Node> nodes, NodeId replaced) {
+            SortedMap<NodeId, Node> nodes, SortedMap<NodeId, Subgraph> subgraphs,
+            NodeId replaced) {
         this.name = name;
         this.description = description;
         this.parameters = List.copyOf(parameters);
@@ -86,6 +92,7 @@ public final class Graph {
         this.byId = new java.util.HashMap<>(nodes);
         this.connections = base.connections;
         this.extra = base.extra;
+        this.subgraphs = Collections.unmodifiableSortedMap(new TreeMap<>(subgraphs));
         this.incoming = base.incoming;
         this.outgoing = base.outgoing;
         this.shape = base.shape;
@@ -95,18 +102,38 @@ public final class Graph {
 
     public static Graph empty(String name) {
         return new Graph(name, "", List.of(), new TreeMap<>(), List.of(),
-                JsonNodeFactory.instance.objectNode());
+                JsonNodeFactory.instance.objectNode(), new TreeMap<>());
     }
 
     public static Graph of(String name, String description, List<GraphParameter> parameters,
             Collection<Node> nodes, List<Connection> connections, ObjectNode extra) {
+        return of(name, description, parameters, nodes, connections, extra, List.of());
+    }
+
+    /**
+     * Creates a graph with subgraphs.
+     *
+     * @throws IllegalArgumentException if a node id repeats, or a subgraph breaks a rule of
+     *     {@link #withSubgraph}
+     */
+    public static Graph of(String name, String description, List<GraphParameter> parameters,
+            Collection<Node> nodes, List<Connection> connections, ObjectNode extra,
+            Collection<Subgraph> subgraphs) {
         SortedMap<NodeId, Node> sorted = new TreeMap<>();
         for (Node node : nodes) {
             if (sorted.put(node.id(), node) != null) {
                 throw new IllegalArgumentException("Duplicate node id " + node.id());
             }
         }
-        return new Graph(name, description, parameters, sorted, connections, extra);
+        Graph graph = new Graph(name, description, parameters, sorted, connections, extra,
+                new TreeMap<>());
+        for (Subgraph subgraph : subgraphs) {
+            if (graph.subgraph(subgraph.id()).isPresent()) {
+                throw new IllegalArgumentException("Duplicate subgraph id " + subgraph.id());
+            }
+            graph = graph.withSubgraph(subgraph);
+        }
+        return graph;
     }
 
     private static Map<NodeId, List<Connection>> index(List<Connection> connections, boolean byTarget) {
@@ -219,19 +246,27 @@ public final class Graph {
         SortedMap<NodeId, Node> changed = new TreeMap<>(nodes);
         boolean existed = changed.put(node.id(), node) != null;
         if (existed) {
-            return new Graph(this, name, description, parameters, changed, node.id());
+            return new Graph(this, name, description, parameters, changed, subgraphs,
+                    node.id());
         }
-        return new Graph(name, description, parameters, changed, connections, extra);
+        return new Graph(name, description, parameters, changed, connections, extra, subgraphs);
     }
 
-    /** Removes the node and every connection that touches it. */
+    /**
+     * Removes the node, every connection that touches it and its membership in a subgraph; a
+     * subgraph left with no members is removed too.
+     */
     public Graph withoutNode(NodeId id) {
         SortedMap<NodeId, Node> changed = new TreeMap<>(nodes);
         changed.remove(id);
         List<Connection> kept = connections.stream()
                 .filter(c -> !c.from().node().equals(id) && !c.to().node().equals(id))
                 .toList();
-        return new Graph(name, description, parameters, changed, kept, extra);
+        SortedMap<NodeId, Subgraph> keptSubgraphs = new TreeMap<>();
+        for (Subgraph subgraph : subgraphs.values()) {
+            subgraph.withoutMember(id).ifPresent(s -> keptSubgraphs.put(s.id(), s));
+        }
+        return new Graph(name, description, parameters, changed, kept, extra, keptSubgraphs);
     }
 
     public Graph withParam(NodeId id, String paramName, JsonNode value) {
@@ -245,25 +280,88 @@ public final class Graph {
     public Graph withConnection(Connection connection) {
         List<Connection> changed = new ArrayList<>(connections);
         changed.add(connection);
-        return new Graph(name, description, parameters, nodes, changed, extra);
+        return new Graph(name, description, parameters, nodes, changed, extra, subgraphs);
     }
 
     public Graph withoutConnection(Connection connection) {
         List<Connection> changed = new ArrayList<>(connections);
         changed.remove(connection);
-        return new Graph(name, description, parameters, nodes, changed, extra);
+        return new Graph(name, description, parameters, nodes, changed, extra, subgraphs);
     }
 
     public Graph withParameters(List<GraphParameter> newParameters) {
-        return new Graph(this, name, description, newParameters, nodes);
+        return new Graph(this, name, description, newParameters, nodes, subgraphs);
     }
 
     public Graph withName(String newName) {
-        return new Graph(this, newName, description, parameters, nodes);
+        return new Graph(this, newName, description, parameters, nodes, subgraphs);
     }
 
     public Graph withDescription(String newDescription) {
-        return new Graph(this, name, newDescription, parameters, nodes);
+        return new Graph(this, name, newDescription, parameters, nodes, subgraphs);
+    }
+
+    /** Returns the subgraphs in id order. */
+    public Collection<Subgraph> subgraphs() {
+        return subgraphs.values();
+    }
+
+    public Optional<Subgraph> subgraph(NodeId id) {
+        return Optional.ofNullable(subgraphs.get(id));
+    }
+
+    /** Returns the subgraph that has the node as a member, if any. */
+    public Optional<Subgraph> subgraphOf(NodeId node) {
+        return subgraphs.values().stream().filter(s -> s.contains(node)).findFirst();
+    }
+
+    /**
+     * Adds a subgraph, or replaces the one with the same id.
+     *
+     * @throws IllegalArgumentException if its id is a node id, a member is not a node of this
+     *     graph, or a member already belongs to another subgraph
+     */
+    public Graph withSubgraph(Subgraph subgraph) {
+        if (nodes.containsKey(subgraph.id())) {
+            throw new IllegalArgumentException("Subgraph id " + subgraph.id() + " is already the"
+                    + " id of a node; give the subgraph an id of its own");
+        }
+        for (NodeId member : subgraph.members()) {
+            if (!nodes.containsKey(member)) {
+                throw new IllegalArgumentException("Subgraph " + subgraph.id() + " has member "
+                        + member + ", which is not a node of graph \"" + name + "\"");
+            }
+            Optional<Subgraph> other = subgraphOf(member);
+            if (other.isPresent() && !other.get().id().equals(subgraph.id())) {
+                throw new IllegalArgumentException("Node " + member + " is a member of subgraph "
+                        + other.get().id() + " and cannot also join subgraph " + subgraph.id());
+            }
+        }
+        SortedMap<NodeId, Subgraph> changed = new TreeMap<>(subgraphs);
+        changed.put(subgraph.id(), subgraph);
+        return new Graph(this, name, description, parameters, nodes, changed);
+    }
+
+    /**
+     * Sets an exposed param of a subgraph, which sets the param of its member node and nothing
+     * else.
+     *
+     * @throws IllegalArgumentException if the subgraph does not exist or does not expose the name
+     */
+    public Graph withExposedParam(NodeId subgraphId, String exposedName, JsonNode value) {
+        Subgraph subgraph = subgraph(subgraphId).orElseThrow(() -> new IllegalArgumentException(
+                "Graph \"" + name + "\" has no subgraph " + subgraphId));
+        ExposedParam exposed = subgraph.exposedParam(exposedName).orElseThrow(() ->
+                new IllegalArgumentException("Subgraph " + subgraphId + " exposes no param \""
+                        + exposedName + "\"; it exposes " + subgraph.exposed().keySet()));
+        return withParam(exposed.node(), exposed.param(), value);
+    }
+
+    /** Removes a subgraph; its members stay in the graph where they are. */
+    public Graph withoutSubgraph(NodeId id) {
+        SortedMap<NodeId, Subgraph> changed = new TreeMap<>(subgraphs);
+        changed.remove(id);
+        return new Graph(this, name, description, parameters, nodes, changed);
     }
 
     @Override
@@ -274,7 +372,8 @@ public final class Graph {
                 && parameters.equals(graph.parameters)
                 && nodes.equals(graph.nodes)
                 && connections.equals(graph.connections)
-                && extra.equals(graph.extra);
+                && extra.equals(graph.extra)
+                && subgraphs.equals(graph.subgraphs);
     }
 
     @Override

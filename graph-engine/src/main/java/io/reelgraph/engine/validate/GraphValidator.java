@@ -4,9 +4,11 @@ import io.reelgraph.engine.file.SecretPatterns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reelgraph.engine.graph.Connection;
+import io.reelgraph.engine.graph.ExposedParam;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.Node;
 import io.reelgraph.engine.graph.NodeId;
+import io.reelgraph.engine.graph.Subgraph;
 import io.reelgraph.engine.type.Cardinality;
 import io.reelgraph.engine.type.FileAccess;
 import io.reelgraph.engine.type.NodeType;
@@ -48,8 +50,32 @@ public final class GraphValidator {
         for (Node node : graph.nodes()) {
             checkNode(graph, node, types.get(node.id()), bindings, files, problems);
         }
+        checkExposedParams(graph, types, problems);
         checkSecrets(graph, bindings, problems);
         return List.copyOf(problems);
+    }
+
+    /**
+     * Reports each exposed param that its member node's type does not define, on the member
+     * node. Members of unknown type are skipped, because their params are unknown.
+     */
+    private static void checkExposedParams(Graph graph, Map<NodeId, NodeType> types,
+            List<Problem> problems) {
+        for (Subgraph subgraph : graph.subgraphs()) {
+            for (Map.Entry<String, ExposedParam> entry : subgraph.exposed().entrySet()) {
+                ExposedParam exposed = entry.getValue();
+                NodeType type = types.get(exposed.node());
+                if (type == null || type.param(exposed.param()).isPresent()) {
+                    continue;
+                }
+                problems.add(Problem.error(ProblemCodes.UNKNOWN_EXPOSED_PARAM, "Subgraph "
+                        + subgraph.id() + " exposes \"" + entry.getKey() + "\" as param \""
+                        + exposed.param() + "\" of this node, but type \"" + type.id()
+                        + "\" has no such param; its params are " + type.params().stream()
+                                .map(ParamSpec::name).toList() + ". Expose one of them or"
+                        + " remove the exposed param", exposed.node()));
+            }
+        }
     }
 
     /**
@@ -62,6 +88,12 @@ public final class GraphValidator {
             secretsIn(node.params(), "param ", node.id(), problems);
             secretsIn(node.layout(), "layout ", node.id(), problems);
             secretsIn(node.extra(), "", node.id(), problems);
+        }
+        for (Subgraph subgraph : graph.subgraphs()) {
+            secretsIn(subgraph.layout(), "subgraph " + subgraph.id() + " layout ", null,
+                    problems);
+            secretsIn(com.fasterxml.jackson.databind.node.TextNode.valueOf(subgraph.name()),
+                    "subgraph " + subgraph.id() + " name", null, problems);
         }
         SecretPatterns.findSecret(graph.description()).ifPresent(masked -> problems.add(
                 Problem.graphError(ProblemCodes.SECRET_IN_GRAPH, "the graph description contains"

@@ -60,6 +60,9 @@ public final class ProblemCodes {
     /** A node type's own check threw an exception instead of returning problems. */
     public static final String NODE_TYPE_CHECK_FAILED = "NODE_TYPE_CHECK_FAILED";
 
+    /** A subgraph exposes a param that its member node's type does not define. */
+    public static final String UNKNOWN_EXPOSED_PARAM = "UNKNOWN_EXPOSED_PARAM";
+
     private ProblemCodes() {
     }
 }

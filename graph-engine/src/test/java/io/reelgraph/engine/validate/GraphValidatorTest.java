@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reelgraph.engine.file.FolderFileAccess;
+import io.reelgraph.engine.graph.ExposedParam;
 import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.graph.NodeId;
+import io.reelgraph.engine.graph.Subgraph;
 import io.reelgraph.engine.graph.GraphParameter.Kind;
 import io.reelgraph.engine.graph.Node;
 import io.reelgraph.engine.testing.FakeNodeType;
@@ -465,6 +468,34 @@ class GraphValidatorTest {
 
             assertThat(validate(graph)).extracting(Problem::code)
                     .doesNotContain(ProblemCodes.SECRET_IN_GRAPH);
+        }
+    }
+
+    @Nested
+    class Subgraphs {
+
+        @Test
+        void unknownExposedParamReportedOnMember() {
+            Graph graph = film().build().withSubgraph(Subgraph.of(
+                    "look", "Look", List.of(NodeId.of("keyframe"), NodeId.of("prompt")))
+                    .withExposed("size", ExposedParam.of("keyframe",
+                            "size")));
+
+            assertThat(validate(graph)).containsExactly(Problem.error(
+                    ProblemCodes.UNKNOWN_EXPOSED_PARAM, "Subgraph look exposes \"size\" as param"
+                            + " \"size\" of this node, but type \"model.image\" has no such"
+                            + " param; its params are [width]. Expose one of them or remove the"
+                            + " exposed param", NodeId.of("keyframe")));
+        }
+
+        @Test
+        void exposedParamOfTypeIsValid() {
+            Graph graph = film().build().withSubgraph(Subgraph.of(
+                    "look", "Look", List.of(NodeId.of("keyframe")))
+                    .withExposed("width", ExposedParam.of("keyframe",
+                            "width")));
+
+            assertThat(validate(graph)).isEmpty();
         }
     }
 }

@@ -33,6 +33,13 @@ public interface CanvasListener {
      */
     void addNodeRequested();
 
+    /**
+     * Opens a node, such as the inside of a subgraph, after the artist double-clicked it or
+     * pressed Enter with it selected. The default ignores the request.
+     */
+    default void openRequested(NodeId node) {
+    }
+
     /** A node's top-left corner in graph coordinates. */
     record Position(int x, int y) {
     }

@@ -207,6 +207,24 @@ public final class GraphCanvas extends JPanel {
         return selected;
     }
 
+    /** Returns every selected node, in selection order. */
+    public Set<NodeId> selectedNodes() {
+        Set<NodeId> nodes = new LinkedHashSet<>();
+        for (Object cell : graph.getSelectionCells()) {
+            if (CanvasGraph.valueOf(cell).orElse(null) instanceof NodeBox box) {
+                nodes.add(box.node());
+            }
+        }
+        return nodes;
+    }
+
+    /** Selects several nodes at once, replacing the selection. */
+    public void selectAll(Set<NodeId> nodes) {
+        requireEventDispatchThread();
+        graph.setSelectionCells(nodes.stream().map(boxes::get)
+                .filter(java.util.Objects::nonNull).toArray());
+    }
+
     /** Selects a node, or clears the selection, and scrolls the node into view. */
     public void select(Optional<NodeId> node) {
         requireEventDispatchThread();
@@ -481,9 +499,13 @@ public final class GraphCanvas extends JPanel {
 
             @Override
             public void mouseClicked(MouseEvent e) {
-                if (e.getClickCount() == 2 && SwingUtilities.isLeftMouseButton(e)
-                        && component.getCellAt(e.getX(), e.getY()) == null) {
-                    emptyCanvasDoubleClicked(e.getPoint());
+                if (e.getClickCount() == 2 && SwingUtilities.isLeftMouseButton(e)) {
+                    Object cell = component.getCellAt(e.getX(), e.getY());
+                    if (cell == null) {
+                        emptyCanvasDoubleClicked(e.getPoint());
+                    } else if (CanvasGraph.valueOf(cell).orElse(null) instanceof NodeBox box) {
+                        listener.openRequested(box.node());
+                    }
                 }
             }
         });
@@ -550,6 +572,8 @@ public final class GraphCanvas extends JPanel {
         // Tab adds a node, as in common node editors, so it no longer moves the focus on.
         control.setFocusTraversalKeysEnabled(false);
         keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_TAB, 0), "reelgraph.add");
+        keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "reelgraph.open");
+        bind(control, "reelgraph.open", () -> selected.ifPresent(listener::openRequested));
         bind(control, "reelgraph.delete", this::deleteSelection);
         bind(control, "reelgraph.fit", this::fit);
         bind(control, "reelgraph.add", () -> {
