@@ -596,17 +596,6 @@ public final class GraphCanvas extends JPanel {
         component.getGraphControl().requestFocusInWindow();
     }
 
-    /** Returns the selected nodes, for copy, cut and duplicate. */
-    public Set<NodeId> selectedNodes() {
-        Set<NodeId> nodes = new LinkedHashSet<>();
-        for (Object cell : graph.getSelectionCells()) {
-            if (CanvasGraph.valueOf(cell).orElse(null) instanceof NodeBox box) {
-                nodes.add(box.node());
-            }
-        }
-        return nodes;
-    }
-
     /**
      * Hands drops on the canvas to {@code handler}, in place of JGraphX's own handler, which the
      * editor does not use because dragging cells between components is turned off.
