@@ -45,8 +45,8 @@ final class EndpointFields {
 
     /**
      * Adds a problem when a param that the node's type does not define names an endpoint or
-     * holds a URL, at any depth, and returns whether it did. No node type reads such a param, but a graph
-     * that carries one is trying to redirect requests, so the user should see it.
+     * contains a URL, at any depth, and returns whether it did. No node type reads such a
+     * param, but a graph that carries one is trying to redirect requests, so it is rejected.
      */
     static boolean checkUndefinedParam(String name, JsonNode value, NodeId node,
             List<Problem> problems) {
