@@ -228,6 +228,48 @@ class MaliciousGraphTest {
         }
     }
 
+    /**
+     * A Final Draft screenplay inside the project whose external entity points at the pipe two
+     * folders up: the XML parser must reject it before the entity is read.
+     */
+    @Nested
+    class HostileScreenplay {
+
+        Path hostile;
+
+        @BeforeEach
+        void writeHostileGraph() throws IOException {
+            Files.writeString(project.resolve("act1.fdx"), "<?xml version=\"1.0\"?>\n"
+                    + "<!DOCTYPE FinalDraft [<!ENTITY x SYSTEM \"" + upTwo.toUri() + "\">]>\n"
+                    + "<FinalDraft><Content><Paragraph Type=\"Scene Heading\"><Text>INT. A - DAY"
+                    + "</Text></Paragraph><Paragraph Type=\"Action\"><Text>&x;</Text>"
+                    + "</Paragraph></Content></FinalDraft>\n");
+            hostile = project.resolve("hostile.reelgraph");
+            Files.writeString(hostile, """
+                    {
+                      "format": "reelgraph", "version": 1, "name": "hostile",
+                      "nodes": [
+                        { "id": "act1", "type": "script.fountain", "typeVersion": 2,
+                          "params": { "file": "act1.fdx" } }
+                      ],
+                      "connections": []
+                    }
+                    """);
+        }
+
+        @Test
+        void runFailsNamingTheFile() throws Exception {
+            CliRun run = CliRun.execute("run", hostile.toString(), "--draft", "--yes",
+                    "--report", report.toString());
+
+            assertThat(run.exitCode()).as(run.describe()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(run.stderr()).contains("node act1: act1.fdx, line 2: the file declares a"
+                    + " DOCTYPE");
+            assertThat(report).as("run report").doesNotExist();
+            assertThat(project.resolve("out")).as("output folder").doesNotExist();
+        }
+    }
+
     /** The same outside references in a graph without the other faults, allowed explicitly. */
     @Nested
     class AllowedFolder {
