@@ -100,7 +100,7 @@ public final class FdxParser {
                     + " can read other files or expand entities without bound; remove the"
                     + " <!DOCTYPE ...> declaration or export the screenplay from Final Draft again";
         }
-        if (e.getMessage() != null && e.getMessage().contains(FdxReader.ROOT)) {
+        if (e.getMessage() != null && e.getMessage().startsWith(FdxReader.WRONG_ROOT)) {
             return e.getMessage();
         }
         return "the file is not well-formed XML (column " + e.getColumnNumber() + ": "

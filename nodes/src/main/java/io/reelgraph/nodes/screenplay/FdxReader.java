@@ -23,6 +23,9 @@ final class FdxReader extends DefaultHandler {
 
     static final String ROOT = "FinalDraft";
 
+    /** The start of the message for a document whose root is not {@code FinalDraft}. */
+    static final String WRONG_ROOT = "the root element is ";
+
     /** One body paragraph; {@code dualBlock} numbers its dual dialogue block from 1, else 0. */
     record Paragraph(String type, String number, String alignment, boolean startsNewPage,
             boolean dualWrapper, int dualBlock, String text, int line) {
@@ -81,7 +84,7 @@ final class FdxReader extends DefaultHandler {
             throws SAXException {
         String name = localName.isEmpty() ? qName : localName;
         if (path.isEmpty() && !name.equals(ROOT)) {
-            throw new SAXParseException("the root element is <" + name + ">, not <" + ROOT
+            throw new SAXParseException(WRONG_ROOT + "<" + name + ">, not <" + ROOT
                     + ">, so this is not a Final Draft screenplay", locator);
         }
         path.add(name);

@@ -356,6 +356,14 @@ class FdxParserTest {
         }
 
         @Test
+        void unclosedRootIsMalformed() {
+            assertThatThrownBy(() -> parse("<?xml version=\"1.0\"?>\n<FinalDraft><Content>\n"))
+                    .isInstanceOf(ScreenplayException.class)
+                    // The parser finds the missing end tags at the end of the input, line 3.
+                    .hasMessageStartingWith("test.fdx, line 3: the file is not well-formed XML");
+        }
+
+        @Test
         void otherRootIsRejected() {
             assertThatThrownBy(() -> parse("<?xml version=\"1.0\"?>\n<fcpxml version=\"1.9\"/>"))
                     .isInstanceOf(ScreenplayException.class)
