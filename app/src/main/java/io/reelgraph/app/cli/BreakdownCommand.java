@@ -1,9 +1,9 @@
 package io.reelgraph.app.cli;
 
 import io.reelgraph.nodes.screenplay.Breakdown;
-import io.reelgraph.nodes.screenplay.FountainParser;
 import io.reelgraph.nodes.screenplay.Screenplay;
 import io.reelgraph.nodes.screenplay.ScreenplayException;
+import io.reelgraph.nodes.screenplay.ScreenplayFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,14 +17,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code reelgraph breakdown}: lists a screenplay's scenes and characters. */
 @Command(versionProvider = ReelgraphCommand.Version.class, name = "breakdown", mixinStandardHelpOptions = true,
-        description = "Lists the scenes and characters of a Fountain screenplay.",
+        description = "Lists the scenes and characters of a Fountain or Final Draft (.fdx)"
+                + " screenplay.",
         footer = {"", ExitCodes.HELP})
 final class BreakdownCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCRIPT", description = "the .fountain file")
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "the .fountain or .fdx file")
     Path script;
 
     @Option(names = "--json", description = "prints scenes and characters as JSON")
@@ -35,12 +36,13 @@ final class BreakdownCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(script)) {
-            err.println("Screenplay " + script + " not found; give the path of a .fountain file");
+            err.println("Screenplay " + script + " not found; give the path of a .fountain or"
+                    + " .fdx file");
             return ExitCodes.INVALID_INPUT;
         }
         Screenplay screenplay;
         try {
-            screenplay = FountainParser.parse(script);
+            screenplay = ScreenplayFormat.parse(script);
         } catch (ScreenplayException e) {
             err.println(e.getMessage());
             return ExitCodes.INVALID_INPUT;

@@ -239,8 +239,8 @@ class BadInputTest {
 
             CliRun run = runRejected(graph, "--set", "script=" + missing);
 
-            assertThat(run.stderr()).contains(graph + ": node script: File \"missing.fountain\""
-                    + " not found in " + folder);
+            assertThat(run.stderr()).contains(graph + ": node script: Param \"file\": File"
+                    + " \"missing.fountain\" not found in " + folder);
             assertThat(run.stderr()).contains("Nothing was run and no output was written.");
         }
 
@@ -252,8 +252,8 @@ class BadInputTest {
 
             CliRun run = runRejected(gone);
 
-            assertThat(run.stderr()).contains(gone + ": node script: File \"gone.fountain\""
-                    + " not found");
+            assertThat(run.stderr()).contains(gone + ": node script: Param \"file\": File"
+                    + " \"gone.fountain\" not found");
         }
 
         @Test

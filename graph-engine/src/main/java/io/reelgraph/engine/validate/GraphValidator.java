@@ -52,6 +52,7 @@ public final class GraphValidator {
         }
         checkExposedParams(graph, types, problems);
         checkSecrets(graph, bindings, problems);
+        checkEndpoints(graph, problems);
         return List.copyOf(problems);
     }
 
@@ -124,6 +125,18 @@ public final class GraphValidator {
             for (int i = 0; i < value.size(); i++) {
                 secretsIn(value.get(i), place + "[" + i + "]", node, problems);
             }
+        }
+    }
+
+    /**
+     * Reports the members of the graph file outside node params that name an endpoint or hold a
+     * URL: unknown top-level members and unknown members of each node. Params are checked with
+     * the other params of their node, because a param the node's type defines may hold a URL.
+     */
+    private static void checkEndpoints(Graph graph, List<Problem> problems) {
+        EndpointFields.check(graph.extra(), "Graph file member", Optional.empty(), problems);
+        for (Node node : graph.nodes()) {
+            EndpointFields.check(node.extra(), "Node member", Optional.of(node.id()), problems);
         }
     }
 
@@ -312,8 +325,10 @@ public final class GraphValidator {
     private static void checkParams(Node node, NodeType type, Bindings bindings,
             List<Problem> problems) {
         ObjectNode params = node.params();
-        params.fieldNames().forEachRemaining(name -> {
-            if (type.param(name).isEmpty()) {
+        params.fields().forEachRemaining(param -> {
+            String name = param.getKey();
+            if (type.param(name).isEmpty() && !EndpointFields.checkUndefinedParam(name,
+                    param.getValue(), node.id(), problems)) {
                 problems.add(Problem.warning(ProblemCodes.UNKNOWN_PARAM, "Param \"" + name
                         + "\" is not a param of type \"" + type.id() + "\" and is ignored; its "
                         + "params are " + type.params().stream().map(ParamSpec::name).toList(),

@@ -54,6 +54,12 @@ public final class ProblemCodes {
     /** A string in the graph looks like an API key; a shared graph must never carry one. */
     public static final String SECRET_IN_GRAPH = "SECRET_IN_GRAPH";
 
+    /**
+     * A member of the graph file names an endpoint or holds a URL, such as a {@code baseUrl}
+     * param; graph files may not choose where requests go.
+     */
+    public static final String ENDPOINT_IN_GRAPH = "ENDPOINT_IN_GRAPH";
+
     /** A param refers to a graph parameter that has no value in the bindings used to validate. */
     public static final String UNBOUND_GRAPH_PARAMETER = "UNBOUND_GRAPH_PARAMETER";
 

@@ -428,6 +428,76 @@ class GraphValidatorTest {
     }
 
     @Nested
+    class Endpoints {
+
+        private static final String ATTACKER = "http://127.0.0.1:9/v1";
+
+        @Test
+        void endpointParamIsError() {
+            Graph graph = film().build().withParam(id("keyframe"), "baseUrl",
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(ATTACKER));
+
+            List<Problem> problems = validate(graph);
+
+            assertThat(problems).containsExactly(Problem.error(ProblemCodes.ENDPOINT_IN_GRAPH,
+                    "Param \"baseUrl\" sets an address (" + ATTACKER + "), but a graph file"
+                            + " cannot choose where requests go: provider base URLs come from"
+                            + " the model catalog and settings only. Remove it from the graph"
+                            + " file", id("keyframe")));
+        }
+
+        @Test
+        void urlValueOfUnknownParamIsError() {
+            Graph graph = film().build().withParam(id("keyframe"), "relay",
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf("wss://example.test"));
+
+            assertThat(codes(validate(graph))).containsExactly(ProblemCodes.ENDPOINT_IN_GRAPH);
+        }
+
+        @Test
+        void nestedEndpointInUnknownParamIsError() throws Exception {
+            Graph graph = film().build().withParam(id("keyframe"), "options",
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                            "{\"provider\": {\"api_base\": \"10.0.0.1\"}}"));
+
+            List<Problem> problems = validate(graph);
+
+            assertThat(codes(problems)).containsExactly(ProblemCodes.ENDPOINT_IN_GRAPH);
+            assertThat(problems.get(0).message()).startsWith("Param \"options\" member"
+                    + " \"provider\" member \"api_base\" sets an address (10.0.0.1)");
+        }
+
+        @Test
+        void topLevelAndNodeMembersAreErrors() throws Exception {
+            Graph graph = io.reelgraph.engine.file.GraphFile.parse("""
+                    {"format": "reelgraph", "version": 1, "name": "g",
+                     "providers": {"fal": {"endpoint": "http://127.0.0.1:9"}},
+                     "nodes": [{"id": "step", "type": "util.step", "typeVersion": 1,
+                                "params": {}, "proxy": "127.0.0.1:9"}],
+                     "connections": []}
+                    """, "g.reelgraph");
+
+            List<Problem> problems = validate(graph);
+
+            assertThat(codes(problems)).containsExactly(ProblemCodes.ENDPOINT_IN_GRAPH,
+                    ProblemCodes.ENDPOINT_IN_GRAPH);
+            assertThat(problems.get(0).node()).isEmpty();
+            assertThat(problems.get(0).message()).startsWith("Graph file member \"providers\""
+                    + " member \"fal\" member \"endpoint\" sets an address");
+            assertThat(problems.get(1).node()).contains(id("step"));
+            assertThat(problems.get(1).message()).startsWith("Node member \"proxy\"");
+        }
+
+        @Test
+        void urlInDefinedParamIsAllowed() {
+            Graph graph = film().build().withParam(id("prompt"), "template",
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf("https://x.test/{a}"));
+
+            assertThat(codes(validate(graph))).doesNotContain(ProblemCodes.ENDPOINT_IN_GRAPH);
+        }
+    }
+
+    @Nested
     class Secrets {
 
         private static final String KEY = "sk-proj-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";

@@ -25,8 +25,9 @@ final class FileParams {
             input.files().read(reference, maxBytes);
             return List.of();
         } catch (NodeException e) {
-            return List.of(Problem.error(ProblemCodes.FILE_NOT_READABLE, e.getMessage(),
-                    input.node(), null));
+            // The param's name leads the message, because a node may read more than one file.
+            return List.of(Problem.error(ProblemCodes.FILE_NOT_READABLE, "Param \"" + param
+                    + "\": " + e.getMessage(), input.node(), null));
         }
     }
 }

@@ -17,25 +17,27 @@ import io.reelgraph.engine.type.WorkOutput;
 import io.reelgraph.engine.validate.Problem;
 import io.reelgraph.nodes.screenplay.Breakdown;
 import io.reelgraph.nodes.screenplay.DialogueLine;
-import io.reelgraph.nodes.screenplay.FountainParser;
 import io.reelgraph.nodes.screenplay.Scene;
 import io.reelgraph.nodes.screenplay.Screenplay;
 import io.reelgraph.nodes.screenplay.ScreenplayException;
+import io.reelgraph.nodes.screenplay.ScreenplayFormat;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code script.fountain}: reads a Fountain screenplay and puts out its scenes, its lines of
- * dialogue and its characters as lists, keyed {@code scene-3} and {@code scene-3/line-2}, so
- * that editing one scene changes the items of that scene only.
+ * {@code script.fountain}: reads a Fountain or Final Draft ({@code .fdx}) screenplay and puts
+ * out its scenes, its lines of dialogue and its characters as lists, keyed {@code scene-3} and
+ * {@code scene-3/line-2}, so that editing one scene changes the items of that scene only.
+ * {@link ScreenplayFormat#of} picks the format from the file name and content.
  */
 public final class FountainScriptNode extends BaseNodeType {
 
     public static final String ID = "script.fountain";
 
     FountainScriptNode() {
-        super(ID, 2, "Fountain screenplay",
-                "Reads a Fountain screenplay into scenes, dialogue lines and characters.",
+        super(ID, 2, "Screenplay",
+                "Reads a Fountain or Final Draft (.fdx) screenplay into scenes, dialogue lines"
+                        + " and characters.",
                 NodeCategory.SOURCE, List.of(),
                 List.of(PortSpec.one("screenplay", PortType.SCREENPLAY,
                                 "the breakdown: scenes and characters"),
@@ -43,18 +45,25 @@ public final class FountainScriptNode extends BaseNodeType {
                         PortSpec.list("dialogue", PortType.DIALOGUE, "one item per speech"),
                         PortSpec.list("characters", PortType.CHARACTER,
                                 "one item per speaking character")),
-                List.of(Params.file("file", "the .fountain file, relative to the graph file")));
+                List.of(Params.file("file",
+                        "the .fountain or .fdx file, relative to the graph file")));
     }
 
     @Override
     public List<Problem> validate(ValidationInput input) {
-        return FileParams.checkReadable(input, "file", FountainParser.MAX_BYTES);
+        return FileParams.checkReadable(input, "file", ScreenplayFormat.MAX_BYTES);
     }
 
     @Override
     public KeyMaterial prepare(WorkInput input) throws NodeException {
         byte[] content = read(input);
-        return KeyMaterial.extras("screenplay sha256 " + ContentHash.of(content).hex());
+        String material = "screenplay sha256 " + ContentHash.of(content).hex();
+        // The format joins the key for FDX only, so the keys of Fountain screenplays stay as
+        // they were before FDX was read, and a file named .fdx never shares a Fountain key.
+        if (ScreenplayFormat.of(input.stringParam("file"), content) == ScreenplayFormat.FDX) {
+            material += " format fdx";
+        }
+        return KeyMaterial.extras(material);
     }
 
     @Override
@@ -62,7 +71,7 @@ public final class FountainScriptNode extends BaseNodeType {
         String file = input.stringParam("file");
         Screenplay screenplay;
         try {
-            screenplay = FountainParser.parse(file, read(input));
+            screenplay = ScreenplayFormat.parse(file, read(input));
         } catch (ScreenplayException e) {
             throw new NodeException(e.getMessage(), e);
         }
@@ -108,6 +117,6 @@ public final class FountainScriptNode extends BaseNodeType {
     }
 
     private static byte[] read(WorkInput input) throws NodeException {
-        return input.files().read(input.stringParam("file"), FountainParser.MAX_BYTES);
+        return input.files().read(input.stringParam("file"), ScreenplayFormat.MAX_BYTES);
     }
 }
