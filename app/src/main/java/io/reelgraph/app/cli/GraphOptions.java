@@ -19,7 +19,8 @@ final class GraphOptions {
                     + " a file path is relative to the working folder")
     Map<String, String> sets = new LinkedHashMap<>();
 
-    @Option(names = "--allow-folder", paramLabel = "DIR",
-            description = "lets the graph read files in DIR, outside the graph file's folder")
+    @Option(names = {"--allow-folder", "--allow-path"}, paramLabel = "DIR",
+            description = "lets the graph read files in DIR, outside the graph file's folder;"
+                    + " --allow-path is another name for it")
     List<Path> allowedFolders = new ArrayList<>();
 }

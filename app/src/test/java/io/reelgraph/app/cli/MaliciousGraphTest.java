@@ -322,8 +322,9 @@ class MaliciousGraphTest {
         void allowedFolderLetsTheFileBeRead() {
             CliRun validate = CliRun.execute("validate", trusted.toString(), "--allow-folder",
                     root.toString());
+            // --allow-path is the other name of the option.
             CliRun estimate = CliRun.execute("estimate", "--json", trusted.toString(),
-                    "--allow-folder", root.toString());
+                    "--allow-path", root.toString());
 
             assertThat(validate.exitCode()).as(validate.describe()).isEqualTo(ExitCodes.OK);
             assertThat(estimate.exitCode()).as(estimate.describe()).isEqualTo(ExitCodes.OK);
