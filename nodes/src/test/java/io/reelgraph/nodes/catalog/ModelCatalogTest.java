@@ -185,6 +185,27 @@ class ModelCatalogTest {
         }
 
         @Test
+        void textModelPricedByInputAndOutputTokens() {
+            PriceEstimate estimate = estimate("openai/gpt-4.1-mini", Usage.tokens(500, 1200));
+            // 500 x $0.40/M + 1200 x $1.60/M
+            assertThat(estimate.usd()).isEqualByComparingTo("0.00212");
+        }
+
+        @Test
+        void gptImageHasTokenPricesForActualCost() {
+            PriceRule price = catalog.find("openai/gpt-image-1").orElseThrow().price();
+            assertThat(price.tokenCost(12, 0, 1584))
+                    .hasValueSatisfying(usd -> assertThat(usd).isEqualByComparingTo("0.06342"));
+        }
+
+        @Test
+        void elevenLabsHasCreditPrice() {
+            PriceRule price = catalog.find("elevenlabs/eleven_flash_v2_5").orElseThrow().price();
+            assertThat(price.creditCost(new java.math.BigDecimal("500")))
+                    .hasValueSatisfying(usd -> assertThat(usd).isEqualByComparingTo("0.05"));
+        }
+
+        @Test
         void lumaTableMatchesDraftClipPrices() {
             // The draft quotes about $0.71 for a 5 s 720p ray-2 clip and $6.37 at 4k.
             PriceEstimate hd = estimate("luma/ray-2", Usage.one().withParam("resolution", "720p"));
@@ -290,6 +311,36 @@ class ModelCatalogTest {
             assertThat(error.problems().get(0)).startsWith(file + " line 6, column 24: model"
                     + " 'fal/fal-ai/x' field 'price.unit' must be one of [request, image,");
             assertThat(error.problems().get(0)).endsWith("got \"frame\"");
+        }
+
+        @Test
+        void tokenUnitNeedsTokenPrices() throws IOException {
+            Path file = write(folder, "tokens.json", catalogWith(
+                    model("openai", "gpt-x", "\"unit\": \"1m_tokens\"")));
+            CatalogException error = loadFails(file);
+            assertThat(error.problems()).containsExactly(file + " line 6, column 15: model"
+                    + " 'openai/gpt-x' is missing field 'price.tokens'");
+        }
+
+        @Test
+        void tokenUnitRejectsUsd() throws IOException {
+            Path file = write(folder, "tokens-usd.json", catalogWith(model("openai", "gpt-x",
+                    "\"unit\": \"1m_tokens\", \"usd\": \"0.4\", \"tokens\":"
+                            + " {\"inputUsd\": \"0.4\", \"outputUsd\": \"1.6\"}")));
+            CatalogException error = loadFails(file);
+            assertThat(error.problems()).hasSize(1);
+            assertThat(error.problems().get(0)).contains("field 'price.usd' must be left out"
+                    + " with the 1m_tokens unit");
+        }
+
+        @Test
+        void tokenPricesNeedOutputPrice() throws IOException {
+            Path file = write(folder, "tokens-output.json", catalogWith(model("openai", "gpt-x",
+                    "\"unit\": \"1m_tokens\", \"tokens\": {\"inputUsd\": \"0.4\"}")));
+            CatalogException error = loadFails(file);
+            assertThat(error.problems()).hasSize(1);
+            assertThat(error.problems().get(0)).contains("is missing field"
+                    + " 'price.tokens.outputUsd'");
         }
 
         @Test
