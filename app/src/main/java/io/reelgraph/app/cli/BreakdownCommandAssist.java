@@ -105,6 +105,7 @@ final class BreakdownCommandAssist {
         RunResult result = session.run(graph, RunOptions.DEFAULT, RunListener.NONE,
                 new RunControl());
         printSuggestions(result);
+        out.println();
         out.println("Cost: " + Money.format(result.actualUsd()) + " spent (projected "
                 + Money.format(result.projection().totalUsd()) + ")");
         out.flush();

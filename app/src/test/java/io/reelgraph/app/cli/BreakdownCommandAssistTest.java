@@ -92,7 +92,7 @@ class BreakdownCommandAssistTest {
             assertThat(fake.submits()).isEqualTo(2);
             assertThat(run.stdout()).contains("Scene 1: INT. KITCHEN - NIGHT\n  "
                     + FakeOpenAiServer.ANSWER_PREFIX + "INT. KITCHEN - NIGHT. Steam fogs the"
-                    + " window. ANNA stirs a pot. Characters: ANNA\n");
+                    + " window. ANNA stirs a pot. Characters:\n");
             assertThat(run.stdout()).contains("Scene 2: EXT. GARDEN - DAY\n  "
                     + FakeOpenAiServer.ANSWER_PREFIX + "EXT. GARDEN - DAY.");
         }
