@@ -2,9 +2,13 @@ package io.reelgraph.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgraph.engine.cache.H2ResultCache;
 import io.reelgraph.nodes.provider.openai.FakeOpenAiServer;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +108,30 @@ class BreakdownCommandAssistTest {
             // Two calls of 1234 prompt and 567 completion tokens: 2 x $0.0014008.
             assertThat(run.stdout()).as(run.describe()).contains("Cost: $0.0028 spent");
             assertThat(run.stdout()).contains("0 cached, 2 to request");
+        }
+
+        @Test
+        void cacheEntryKeepsActualCost() throws Exception {
+            CliRun run = assistWithKey("--yes");
+            assertThat(run.exitCode()).as(run.describe()).isEqualTo(ExitCodes.OK);
+
+            List<BigDecimal> actual = new ArrayList<>();
+            List<BigDecimal> projected = new ArrayList<>();
+            try (H2ResultCache cache = H2ResultCache.open(folder.resolve("home/cache"));
+                    Connection connection = cache.dataSource().getConnection();
+                    ResultSet rows = connection.createStatement().executeQuery("SELECT"
+                            + " ACTUAL_USD, PROJECTED_USD FROM RESULT WHERE NODE_TYPE ="
+                            + " 'model.text'")) {
+                while (rows.next()) {
+                    actual.add(rows.getBigDecimal(1));
+                    projected.add(rows.getBigDecimal(2));
+                }
+            }
+            assertThat(actual).hasSize(2);
+            // NOTE: the RESULT table stores DECIMAL(18, 6), so the reported $0.0014008 is kept
+            // rounded half up to $0.001401.
+            assertThat(actual).allSatisfy(usd -> assertThat(usd).isEqualByComparingTo("0.001401"));
+            assertThat(projected).allSatisfy(usd -> assertThat(usd).isGreaterThan(actual.get(0)));
         }
 
         @Test
