@@ -43,13 +43,13 @@ final class BreakdownCommand implements Callable<Integer> {
     String assist;
 
     @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "1200",
-            description = "the most output tokens of each scene's suggestions"
+            description = "the maximum output tokens of each scene's suggestions"
                     + " (default: ${DEFAULT-VALUE})")
     int maxTokens;
 
     @Option(names = "--max-cost", paramLabel = "USD",
-            description = "refuses to ask, before anything is sent, when the projected cost is"
-                    + " above this many US dollars")
+            description = "stops before any request is sent when the projected cost of"
+                    + " --assist is above this many US dollars")
     BigDecimal maxCost;
 
     @Option(names = {"--yes", "-y"}, description = "spends the projected cost of --assist"

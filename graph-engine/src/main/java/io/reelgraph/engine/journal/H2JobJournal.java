@@ -221,7 +221,7 @@ public final class H2JobJournal implements JobJournal {
                 job.pollUrl().orElse(null), job.resultUrl().orElse(null),
                 job.cancelUrl().orElse(null));
         if (!written) {
-            // The provider accepted a paid job that no entry records, so say which one.
+            // The provider accepted a paid job that no entry records, so the log names it.
             LOG.error("Provider job {} of cache key {} was not recorded because another owner"
                     + " took the job journal entry over; check the provider's dashboard for a"
                     + " duplicate job", job.providerJobId(), key.shortForm());

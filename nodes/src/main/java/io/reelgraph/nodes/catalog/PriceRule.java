@@ -70,7 +70,7 @@ public record PriceRule(
 
     /**
      * Returns the cost of the tokens a provider reported for one call, from the rule's token
-     * prices; empty when the catalog has no token prices for the model.
+     * prices. It is empty when the catalog has no token prices for the model.
      */
     public Optional<BigDecimal> tokenCost(long textInputTokens, long imageInputTokens,
             long outputTokens) {

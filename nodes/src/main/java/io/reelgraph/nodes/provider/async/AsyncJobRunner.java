@@ -32,11 +32,11 @@ import org.slf4j.LoggerFactory;
  * step so a job is never submitted twice.
  *
  * <p>Journal rules: an entry SUBMITTED by an earlier run or another process is taken over and
- * polled, not submitted again. A SUBMITTING entry that another process claimed within the journal's stale
- * limit raises {@link JobClaimedException}, so the engine waits for that submit. An AMBIGUOUS
- * entry is looked up in the provider's job list first, and so is a SUBMITTING entry that this
- * journal left in a crash or that another process left stale. Without a job list the item
- * fails and nothing is sent. A DONE or FAILED entry is replaced by a new submit, through an
+ * polled, not submitted again. A SUBMITTING entry that another process claimed within the
+ * journal's stale limit raises {@link JobClaimedException}, so the engine waits for that
+ * submit. An AMBIGUOUS entry is looked up in the provider's job list first, and so is a
+ * SUBMITTING entry that this journal left in a crash or that another process left stale.
+ * Without a job list the item fails and nothing is sent. A DONE or FAILED entry is replaced by a new submit, through an
  * atomic claim that only one process wins.
  */
 public final class AsyncJobRunner {

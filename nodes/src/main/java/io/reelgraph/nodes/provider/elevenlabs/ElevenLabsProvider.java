@@ -108,7 +108,7 @@ public final class ElevenLabsProvider implements Provider {
     /**
      * Returns the credits of the {@code character-cost} header times the catalog's price of
      * one credit. The result is an estimate, because the price of a credit depends on the
-     * account's plan; empty when the header or the catalog price is missing.
+     * account's plan. It is empty when the header or the catalog price is missing.
      */
     static Optional<BigDecimal> actualCost(ModelSpec model, MediaResponse response) {
         String header = response.headers().get("character-cost");

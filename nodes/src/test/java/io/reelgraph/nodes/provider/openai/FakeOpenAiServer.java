@@ -29,7 +29,8 @@ import okio.Buffer;
  * bytes; {@code POST /chat/completions} returns {@link #ANSWER_PREFIX} plus the last user
  * message and a {@code usage} block of {@link #PROMPT_TOKENS} and {@link #COMPLETION_TOKENS}.
  * The static {@code chat...} responses script a refusal, a content filter stop, a 429 and a
- * malformed body through {@link #failNext}. Responses carry {@code x-request-id} and the {@code x-ratelimit-*} headers. A request
+ * malformed body through {@link #failNext}. Responses carry {@code x-request-id} and the
+ * {@code x-ratelimit-*} headers. A request
  * without {@code Authorization: Bearer <key>} gets OpenAI's 401 {@code invalid_api_key} body.
  * A scripted {@link Stage#MEDIA} failure replaces the response of the POST, because that
  * response contains the media.
