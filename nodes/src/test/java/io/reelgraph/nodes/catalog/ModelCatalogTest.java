@@ -44,7 +44,7 @@ class ModelCatalogTest {
                 raw = JsonSupport.MAPPER.readTree(in);
             }
             assertThat(catalog.models()).hasSize(raw.get("models").size());
-            assertThat(catalog.models()).hasSize(80);
+            assertThat(catalog.models()).hasSize(81);
             assertThat(catalog.providers()).hasSize(raw.get("providers").size());
         }
 
@@ -80,7 +80,7 @@ class ModelCatalogTest {
         void draftModelsCostExactlyZero() {
             List<ModelSpec> drafts = catalog.models().stream().filter(ModelSpec::isDraft).toList();
             assertThat(drafts).extracting(ModelSpec::id)
-                    .containsExactly("draft/image", "draft/video", "draft/speech");
+                    .containsExactly("draft/image", "draft/video", "draft/speech", "draft/text");
             for (ModelSpec draft : drafts) {
                 PriceEstimate estimate = draft.estimate(Usage.images(4).withCharacters(5000));
                 assertThat(estimate.usd()).as(draft.id()).isEqualByComparingTo("0");
@@ -125,6 +125,8 @@ class ModelCatalogTest {
             assertThat(draftVideo.param("duration")).isPresent();
             assertThat(catalog.find("draft/image").orElseThrow().param("width")).isPresent();
             assertThat(catalog.find("draft/speech").orElseThrow().param("voice")).isPresent();
+            assertThat(catalog.find("draft/text").orElseThrow().param("max_completion_tokens"))
+                    .isPresent();
         }
     }
 

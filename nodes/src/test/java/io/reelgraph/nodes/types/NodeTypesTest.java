@@ -267,6 +267,23 @@ class NodeTypesTest {
         }
 
         @Test
+        void draftRunRepeatsPromptForFree() {
+            RunResult result = engine.session(context(true)).run(
+                    assist("openai/gpt-4.1-mini"), RunOptions.DEFAULT, RunListener.NONE,
+                    new RunControl());
+
+            assertThat(result.failures()).isEmpty();
+            assertThat(result.draft()).isTrue();
+            assertThat(result.actualUsd()).isEqualByComparingTo("0");
+            List<PlannedItem> assist = items(result.items(), "assist");
+            assertThat(assist).extracting(PlannedItem::state)
+                    .containsOnly(ItemState.EXECUTED);
+            String text = engine.cache().lookup(assist.get(0).key().orElseThrow()).orElseThrow()
+                    .outputs().get("text").single().text();
+            assertThat(text).isEqualTo("[draft draft/text, variation 0] INT. KITCHEN - NIGHT");
+        }
+
+        @Test
         void estimateRoundsTokensUp() {
             assertThat(TextModelNode.estimateTokens(0)).isZero();
             assertThat(TextModelNode.estimateTokens(1)).isEqualTo(1);
