@@ -93,6 +93,11 @@ public final class FakeFalServer implements FakeProvider {
         return List.copyOf(submitPaths);
     }
 
+    /** Returns how many jobs have had at least one status poll. */
+    public int jobsPolled() {
+        return polls.size();
+    }
+
     /** Returns how many result requests (GET of a job's response URL) arrived. */
     public int resultFetches() {
         return resultFetches.get();

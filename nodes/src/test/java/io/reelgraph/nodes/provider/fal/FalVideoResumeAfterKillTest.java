@@ -63,11 +63,15 @@ class FalVideoResumeAfterKillTest {
             while (fake.submits() < 3) {
                 Thread.sleep(20);
             }
-            // Every job is submitted and held running, so the child is polling when it dies.
-            Thread.sleep(1500);
+            // Every job is submitted, held running and polled at least once, so the child is
+            // in its poll loop when it dies.
+            while (fake.jobsPolled() < 3) {
+                Thread.sleep(20);
+            }
             child.toHandle().destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(fake.submits()).isEqualTo(3);
+            assertThat(fake.resultFetches()).as("no video was fetched before the kill").isZero();
 
             fake.releaseJobs();
             RunResult resumed = FalVideoRun.run(cache, work, fake.baseUrl(), fake.key(),
