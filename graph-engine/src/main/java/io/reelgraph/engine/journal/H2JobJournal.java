@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The job journal in the {@code JOB_JOURNAL} table of the result cache database, so that runs in
@@ -22,6 +24,8 @@ import org.h2.api.ErrorCode;
  * migration {@code V2__job_journal.sql}, which runs when the cache opens.
  */
 public final class H2JobJournal implements JobJournal {
+
+    private static final Logger LOG = LoggerFactory.getLogger(H2JobJournal.class);
 
     private static final String COLUMNS = "CACHE_KEY, PROVIDER, MODEL, STATUS, PROVIDER_JOB_ID,"
             + " PROVIDER_REQUEST_ID, POLL_URL, RESULT_URL, CANCEL_URL, CREATED_AT, UPDATED_AT,"
@@ -182,28 +186,74 @@ public final class H2JobJournal implements JobJournal {
         }
     }
 
+    /**
+     * Takes the entry over with one UPDATE whose condition repeats the seen status, owner and
+     * update time, like {@link #claim}, so of two racing takeovers only the first matches.
+     */
+    @Override
+    public boolean adopt(CacheKey key, JobEntry seen) {
+        String sql = "UPDATE JOB_JOURNAL SET OWNER = ?, UPDATED_AT = ? WHERE CACHE_KEY = ?"
+                + " AND STATUS = ? AND UPDATED_AT = ? AND OWNER IS NOT DISTINCT FROM ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, owner);
+            statement.setObject(2, now());
+            statement.setString(3, key.hex());
+            statement.setString(4, seen.status().name());
+            statement.setObject(5, seen.updatedAt().atOffset(ZoneOffset.UTC));
+            statement.setString(6, seen.owner().orElse(null));
+            boolean adopted = statement.executeUpdate() == 1;
+            if (adopted) {
+                LOG.info("Took over job journal entry of cache key {} ({}) from {}",
+                        key.shortForm(), seen.status(), seen.owner().orElse("an earlier run"));
+            }
+            return adopted;
+        } catch (SQLException e) {
+            throw failure("take over the job journal entry of cache key", key, e);
+        }
+    }
+
     @Override
     public void submitted(CacheKey key, ProviderJob job) {
-        update(key, "STATUS = 'SUBMITTED', PROVIDER_JOB_ID = ?, PROVIDER_REQUEST_ID = ?,"
-                + " POLL_URL = ?, RESULT_URL = ?, CANCEL_URL = ?", job.providerJobId(),
-                job.providerRequestId().orElse(null), job.pollUrl().orElse(null),
-                job.resultUrl().orElse(null), job.cancelUrl().orElse(null));
+        boolean written = update(key, "STATUS = 'SUBMITTED', PROVIDER_JOB_ID = ?,"
+                + " PROVIDER_REQUEST_ID = ?, POLL_URL = ?, RESULT_URL = ?, CANCEL_URL = ?",
+                job.providerJobId(), job.providerRequestId().orElse(null),
+                job.pollUrl().orElse(null), job.resultUrl().orElse(null),
+                job.cancelUrl().orElse(null));
+        if (!written) {
+            // The provider accepted a paid job that no entry records, so the log names it.
+            LOG.error("Provider job {} of cache key {} was not recorded because another owner"
+                    + " took the job journal entry over; check the provider's dashboard for a"
+                    + " duplicate job", job.providerJobId(), key.shortForm());
+            throw lostClaim(key);
+        }
     }
 
     @Override
     public void ambiguous(CacheKey key, Optional<String> providerRequestId) {
-        update(key, "STATUS = 'AMBIGUOUS', PROVIDER_REQUEST_ID = ?",
-                providerRequestId.orElse(null));
+        if (!update(key, "STATUS = 'AMBIGUOUS', PROVIDER_REQUEST_ID = ?",
+                providerRequestId.orElse(null))) {
+            LOG.error("The ambiguous submit of cache key {} (request id {}) was not recorded"
+                    + " because another owner took the job journal entry over", key.shortForm(),
+                    providerRequestId.orElse("none"));
+            throw lostClaim(key);
+        }
     }
 
     @Override
     public void done(CacheKey key) {
-        update(key, "STATUS = 'DONE'");
+        if (!update(key, "STATUS = 'DONE'")) {
+            LOG.info("Left job journal entry of cache key {} to its new owner instead of marking"
+                    + " it DONE", key.shortForm());
+        }
     }
 
     @Override
     public void failed(CacheKey key) {
-        update(key, "STATUS = 'FAILED'");
+        if (!update(key, "STATUS = 'FAILED'")) {
+            LOG.info("Left job journal entry of cache key {} to its new owner instead of marking"
+                    + " it FAILED", key.shortForm());
+        }
     }
 
     @Override
@@ -218,9 +268,16 @@ public final class H2JobJournal implements JobJournal {
         }
     }
 
-    private void update(CacheKey key, String assignments, String... values) {
+    /**
+     * Updates the entry only while this journal owns it, so a process that lost its claim never
+     * overwrites the entry of the owner that took over.
+     *
+     * @return true when the entry was written; false when another owner has it
+     * @throws JournalException when the key has no entry at all
+     */
+    private boolean update(CacheKey key, String assignments, String... values) {
         String sql = "UPDATE JOB_JOURNAL SET " + assignments + ", UPDATED_AT = ?"
-                + " WHERE CACHE_KEY = ?";
+                + " WHERE CACHE_KEY = ? AND OWNER = ?";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
@@ -228,14 +285,25 @@ public final class H2JobJournal implements JobJournal {
                 statement.setString(index++, value);
             }
             statement.setObject(index++, now());
-            statement.setString(index, key.hex());
-            if (statement.executeUpdate() == 0) {
-                throw new JournalException("The job journal has no entry for cache key "
-                        + key.shortForm() + "; record the submit before its outcome", null);
+            statement.setString(index++, key.hex());
+            statement.setString(index, owner);
+            if (statement.executeUpdate() == 1) {
+                return true;
             }
         } catch (SQLException e) {
             throw failure("update the job journal entry of cache key", key, e);
         }
+        if (find(key).isEmpty()) {
+            throw new JournalException("The job journal has no entry for cache key "
+                    + key.shortForm() + "; record the submit before its outcome", null);
+        }
+        return false;
+    }
+
+    private JobClaimedException lostClaim(CacheKey key) {
+        return new JobClaimedException(find(key).orElseThrow(() -> new JournalException(
+                "The job journal entry of cache key " + key.shortForm() + " was removed while"
+                        + " this run had its submit in flight", null)));
     }
 
     private static JobEntry decode(ResultSet row) throws SQLException {

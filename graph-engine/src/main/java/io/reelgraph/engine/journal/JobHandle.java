@@ -84,6 +84,21 @@ public final class JobHandle {
         return !entry.owner().equals(Optional.of(journal.owner()));
     }
 
+    /**
+     * Takes over the entry the caller saw when another owner has it, so this run's status
+     * updates are written and that owner's later ones are not.
+     *
+     * @throws JobClaimedException when the entry changed after the caller read it
+     */
+    public void adopt(JobEntry seen) {
+        if (!ownedElsewhere(seen)) {
+            return;
+        }
+        if (!journal.adopt(key, seen)) {
+            throw new JobClaimedException(journal.find(key).orElse(seen));
+        }
+    }
+
     public void submitted(ProviderJob job) {
         journal.submitted(key, job);
     }

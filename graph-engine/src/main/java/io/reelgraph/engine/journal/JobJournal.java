@@ -44,18 +44,38 @@ public interface JobJournal {
      */
     void submitting(CacheKey key, String provider, String model);
 
-    /** Records the provider's job the moment the submit response arrives. */
+    /**
+     * Takes over the entry of another owner, such as the SUBMITTED job of a process that was
+     * killed mid-poll, in one atomic statement. The entry keeps its status and provider job.
+     *
+     * @param seen the entry the caller read; the takeover happens only if it is unchanged since
+     * @return true when this owner now owns the entry; false when it changed in between
+     */
+    boolean adopt(CacheKey key, JobEntry seen);
+
+    /**
+     * Records the provider's job the moment the submit response arrives.
+     *
+     * @throws JobClaimedException when another owner has taken the entry over since this owner
+     *     claimed it; the entry is left as that owner wrote it
+     */
     void submitted(CacheKey key, ProviderJob job);
 
     /**
      * Records that the submit was sent but its outcome is unknown.
      *
      * @param providerRequestId the provider's request id when response headers arrived
+     * @throws JobClaimedException when another owner has taken the entry over
      */
     void ambiguous(CacheKey key, Optional<String> providerRequestId);
 
+    /**
+     * Marks this owner's entry DONE. An entry that another owner has taken over is left as it
+     * is, because that owner finishes it.
+     */
     void done(CacheKey key);
 
+    /** Marks this owner's entry FAILED; an entry of another owner is left as it is. */
     void failed(CacheKey key);
 
     /** Removes the entry, after the user checked that the provider has no job for it. */

@@ -166,4 +166,94 @@ class JobClaimTest {
             assertThat(new JobHandle(mine, KEY).inFlightElsewhere(entry, later)).isFalse();
         }
     }
+
+    @Nested
+    class OwnerCheck {
+
+        private final ProviderJob job = new ProviderJob("job-1", Optional.of("req-1"),
+                Optional.of("http://127.0.0.1/poll/job-1"), Optional.empty(), Optional.empty());
+
+        @Test
+        void lostClaimDoesNotRecordSubmit() {
+            mine.claim(KEY, "fal", "m", Optional.empty());
+            assertThat(theirs.adopt(KEY, mine.find(KEY).orElseThrow())).isTrue();
+
+            assertThatThrownBy(() -> mine.submitted(KEY, job))
+                    .isInstanceOf(JobClaimedException.class)
+                    .hasMessageContaining("is claimed by " + theirs.owner());
+            JobEntry entry = theirs.find(KEY).orElseThrow();
+            assertThat(entry.status()).isEqualTo(JobStatus.SUBMITTING);
+            assertThat(entry.owner()).contains(theirs.owner());
+            assertThat(entry.job()).isEmpty();
+        }
+
+        @Test
+        void lostClaimDoesNotRecordAmbiguousSubmit() {
+            mine.claim(KEY, "fal", "m", Optional.empty());
+            theirs.adopt(KEY, mine.find(KEY).orElseThrow());
+
+            assertThatThrownBy(() -> mine.ambiguous(KEY, Optional.of("req-9")))
+                    .isInstanceOf(JobClaimedException.class);
+            JobEntry entry = theirs.find(KEY).orElseThrow();
+            assertThat(entry.status()).isEqualTo(JobStatus.SUBMITTING);
+            assertThat(entry.providerRequestId()).isEmpty();
+        }
+
+        @Test
+        void lostClaimLeavesNewOwnersJobOpen() {
+            mine.claim(KEY, "fal", "m", Optional.empty());
+            mine.submitted(KEY, job);
+            theirs.adopt(KEY, mine.find(KEY).orElseThrow());
+
+            mine.done(KEY);
+            assertThat(theirs.find(KEY).orElseThrow().status()).isEqualTo(JobStatus.SUBMITTED);
+            mine.failed(KEY);
+            JobEntry entry = theirs.find(KEY).orElseThrow();
+            assertThat(entry.status()).isEqualTo(JobStatus.SUBMITTED);
+            assertThat(entry.owner()).contains(theirs.owner());
+            assertThat(entry.job()).contains(job);
+        }
+
+        @Test
+        void adoptedEntryTakesNewOwnersUpdates() {
+            mine.claim(KEY, "fal", "m", Optional.empty());
+            mine.submitted(KEY, job);
+            theirs.adopt(KEY, mine.find(KEY).orElseThrow());
+
+            theirs.done(KEY);
+
+            assertThat(mine.find(KEY).orElseThrow().status()).isEqualTo(JobStatus.DONE);
+        }
+
+        @Test
+        void adoptOfChangedEntryFails() {
+            mine.claim(KEY, "fal", "m", Optional.empty());
+            JobEntry seen = mine.find(KEY).orElseThrow();
+            mine.submitted(KEY, job);
+
+            assertThat(theirs.adopt(KEY, seen)).isFalse();
+            assertThat(mine.find(KEY).orElseThrow().owner()).contains(mine.owner());
+        }
+
+        @Test
+        void handleAdoptRaisesWhenEntryChanged() {
+            mine.claim(KEY, "fal", "m", Optional.empty());
+            JobEntry seen = mine.find(KEY).orElseThrow();
+            mine.submitted(KEY, job);
+
+            assertThatThrownBy(() -> new JobHandle(theirs, KEY).adopt(seen))
+                    .isInstanceOf(JobClaimedException.class)
+                    .hasMessageContaining("status SUBMITTED");
+        }
+
+        @Test
+        void handleAdoptOfOwnEntryChangesNothing() {
+            mine.claim(KEY, "fal", "m", Optional.empty());
+            JobEntry seen = mine.find(KEY).orElseThrow();
+
+            new JobHandle(mine, KEY).adopt(seen);
+
+            assertThat(mine.find(KEY)).contains(seen);
+        }
+    }
 }

@@ -40,7 +40,10 @@ final class CatalogReader {
     private static final Set<String> PARAM_FIELDS =
             Set.of("kind", "default", "min", "max", "allowed", "unit", "required", "usage");
     private static final Set<String> PRICE_FIELDS = Set.of("unit", "usd", "table", "minimumUsd",
-            "firstUnitUsd", "megapixelRounding", "source", "asOf", "confidence", "notes");
+            "firstUnitUsd", "megapixelRounding", "source", "asOf", "confidence", "notes", "tokens",
+            "creditUsd");
+    private static final Set<String> TOKEN_FIELDS = Set.of("inputUsd", "imageInputUsd",
+            "outputUsd");
     private static final Set<String> TABLE_FIELDS = Set.of("by", "usd");
 
     /** The specs one file defines, in file order. */
@@ -301,7 +304,16 @@ final class CatalogReader {
         entry.rejectUnknown(PRICE_FIELDS);
         Optional<PriceUnit> unit = entry.code("unit", true, PriceUnit::fromCode,
                 PriceUnit.values(), PriceUnit::code);
-        Optional<BigDecimal> usd = entry.amount("usd", true);
+        boolean perToken = unit.filter(u -> u == PriceUnit.MILLION_TOKENS).isPresent();
+        Optional<TokenPrices> tokens = readTokens(entry, perToken);
+        // The input token price is the base amount of a per-token rule.
+        Optional<BigDecimal> usd = perToken ? tokens.map(TokenPrices::inputUsd)
+                : entry.amount("usd", true);
+        if (perToken && entry.field("usd", false).isPresent()) {
+            entry.problem("usd", "must be left out with the 1m_tokens unit, whose prices are in"
+                    + " \"tokens\"");
+        }
+        Optional<BigDecimal> creditUsd = entry.amount("creditUsd", false);
         Optional<PriceTable> table = readTable(entry, params);
 
         Optional<BigDecimal> minimum = entry.amount("minimumUsd", false);
@@ -329,7 +341,28 @@ final class CatalogReader {
         }
         return Optional.of(new PriceRule(unit.orElseThrow(), usd.orElseThrow(), table, minimum,
                 firstUnit, rounding.orElse(MegapixelRounding.EXACT), source.orElseThrow(),
-                asOf.orElseThrow(), confidence.orElseThrow(), notes));
+                asOf.orElseThrow(), confidence.orElseThrow(), notes, tokens, creditUsd));
+    }
+
+    private Optional<TokenPrices> readTokens(Entry price, boolean required) {
+        Optional<JsonNode> node = price.field("tokens", required);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!node.get().isObject()) {
+            price.problem("tokens", "must be a JSON object with \"inputUsd\" and \"outputUsd\""
+                    + " in US dollars per million tokens");
+            return Optional.empty();
+        }
+        Entry tokens = price.child("tokens", "price.tokens");
+        tokens.rejectUnknown(TOKEN_FIELDS);
+        Optional<BigDecimal> input = tokens.amount("inputUsd", true);
+        Optional<BigDecimal> imageInput = tokens.amount("imageInputUsd", false);
+        Optional<BigDecimal> output = tokens.amount("outputUsd", true);
+        if (input.isEmpty() || output.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TokenPrices(input.get(), imageInput, output.get()));
     }
 
     private Optional<PriceTable> readTable(Entry price, List<ModelParam> params) {

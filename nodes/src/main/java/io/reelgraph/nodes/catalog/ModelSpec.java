@@ -92,7 +92,7 @@ public record ModelSpec(
         chosen.putAll(usage.params());
 
         Usage completed = new Usage(usage.count(), usage.width(), usage.height(), usage.seconds(),
-                usage.characters(), usage.inputTokens(), chosen);
+                usage.characters(), usage.inputTokens(), usage.outputTokens(), chosen);
         for (ModelParam param : params) {
             if (param.usage().isEmpty() || !chosen.containsKey(param.name())) {
                 continue;

@@ -20,6 +20,10 @@ import java.util.StringJoiner;
  * @param asOf the date the source gives for the price: {@code yyyy}, {@code yyyy-MM} or
  *     {@code yyyy-MM-dd}
  * @param source the page the price was read on
+ * @param tokens per-token prices: required by the {@link PriceUnit#MILLION_TOKENS} unit, and
+ *     used with any unit to turn the token usage a provider reports into an actual cost
+ * @param creditUsd the price of one provider credit on the plan the catalog prices, for
+ *     providers that report the credits a call used, such as ElevenLabs
  */
 public record PriceRule(
         PriceUnit unit,
@@ -31,7 +35,9 @@ public record PriceRule(
         String source,
         String asOf,
         Confidence confidence,
-        String notes) {
+        String notes,
+        Optional<TokenPrices> tokens,
+        Optional<BigDecimal> creditUsd) {
 
     private static final BigDecimal SECONDS_PER_MINUTE = BigDecimal.valueOf(60);
 
@@ -46,6 +52,38 @@ public record PriceRule(
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(confidence, "confidence");
         Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(creditUsd, "creditUsd");
+        if (unit == PriceUnit.MILLION_TOKENS && tokens.isEmpty()) {
+            throw new IllegalArgumentException("The 1m_tokens unit needs token prices");
+        }
+    }
+
+    /** Creates a rule without token or credit prices. */
+    public PriceRule(PriceUnit unit, BigDecimal usd, Optional<PriceTable> table,
+            Optional<BigDecimal> minimumUsd, Optional<BigDecimal> firstUnitUsd,
+            MegapixelRounding megapixelRounding, String source, String asOf,
+            Confidence confidence, String notes) {
+        this(unit, usd, table, minimumUsd, firstUnitUsd, megapixelRounding, source, asOf,
+                confidence, notes, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Returns the cost of the tokens a provider reported for one call, from the rule's token
+     * prices. It is empty when the catalog has no token prices for the model.
+     */
+    public Optional<BigDecimal> tokenCost(long textInputTokens, long imageInputTokens,
+            long outputTokens) {
+        return tokens.map(prices -> prices.cost(textInputTokens, imageInputTokens,
+                outputTokens));
+    }
+
+    /**
+     * Returns the cost of the credits a provider reported for one call; empty when the catalog
+     * has no credit price for the model.
+     */
+    public Optional<BigDecimal> creditCost(BigDecimal credits) {
+        return creditUsd.map(price -> price.multiply(credits));
     }
 
     /**
@@ -79,6 +117,7 @@ public record PriceRule(
             case MILLION_CHARACTERS -> perInput(usage.characters(), "chars", rate, 6, "1M chars");
             case MILLION_INPUT_TOKENS ->
                     perInput(usage.inputTokens(), "input tokens", rate, 6, "1M tokens");
+            case MILLION_TOKENS -> inputAndOutputTokens(usage);
         };
         PriceEstimate chosen = new PriceEstimate(raw.usd(), raw.basis() + tableChoice);
         return applyMinimum(chosen);
@@ -147,6 +186,14 @@ public record PriceRule(
         BigDecimal amount = rate.multiply(BigDecimal.valueOf(quantity)).movePointLeft(perPowerOfTen);
         return new PriceEstimate(amount,
                 quantity + " " + noun + " x " + Money.formatRate(rate) + "/" + per);
+    }
+
+    private PriceEstimate inputAndOutputTokens(Usage usage) {
+        TokenPrices prices = tokens.orElseThrow();
+        BigDecimal amount = prices.cost(usage.inputTokens(), 0, usage.outputTokens());
+        return new PriceEstimate(amount, usage.inputTokens() + " input tokens x "
+                + Money.formatRate(prices.inputUsd()) + "/1M tokens + " + usage.outputTokens()
+                + " output tokens x " + Money.formatRate(prices.outputUsd()) + "/1M tokens");
     }
 
     private PriceEstimate applyMinimum(PriceEstimate estimate) {

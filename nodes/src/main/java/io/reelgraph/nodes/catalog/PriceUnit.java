@@ -21,6 +21,11 @@ public enum PriceUnit {
     MILLION_CHARACTERS("1m_characters"),
     /** One million input tokens. */
     MILLION_INPUT_TOKENS("1m_input_tokens"),
+    /**
+     * One million tokens, input and output priced apart by the rule's {@link TokenPrices};
+     * the rule's {@code usd} is the input price.
+     */
+    MILLION_TOKENS("1m_tokens"),
     /** One output video clip, whatever its length. */
     VIDEO("video"),
     /** One output generation such as a sound effect or a song. */

@@ -9,14 +9,15 @@ import io.reelgraph.nodes.draft.ImageRequest;
 import io.reelgraph.nodes.draft.SpeechRequest;
 import io.reelgraph.nodes.draft.VideoRequest;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The free, offline draft provider: a PNG that shows the prompt, a WAV whose length follows
- * the text, and a short H.264 video that pushes in on the image. Every result is marked as a
- * draft and costs nothing.
+ * the text, a short H.264 video that pushes in on the image, and a text that repeats the
+ * prompt. Every result is marked as a draft and costs nothing.
  */
 public final class DraftProvider implements Provider {
 
@@ -54,6 +55,14 @@ public final class DraftProvider implements Provider {
         byte[] wav = DraftAudio.speech(new SpeechRequest(job.text(), job.voice(), job.seed(),
                 job.variation()));
         return free(Artifact.ofBytes("audio/wav", wav, true));
+    }
+
+    /** Returns a placeholder text that names itself a draft and repeats the prompt. */
+    @Override
+    public Generation text(TextJob job, WorkContext context) {
+        String text = "[draft " + job.model().id() + ", variation " + job.variation() + "] "
+                + job.prompt();
+        return free(Artifact.ofBytes("text/plain", text.getBytes(StandardCharsets.UTF_8), true));
     }
 
     private static Generation free(Artifact media) {

@@ -25,6 +25,11 @@ public interface Provider {
         throw unsupported(job.model().id(), "speech");
     }
 
+    /** Returns the model's text answer as a UTF-8 {@code text/plain} artifact. */
+    default Generation text(TextJob job, WorkContext context) throws Exception {
+        throw unsupported(job.model().id(), "text");
+    }
+
     private NodeException unsupported(String model, String what) {
         return new NodeException("Provider " + id() + " does not make " + what + ", so model "
                 + model + " cannot be used here; choose a model of the right kind");

@@ -16,7 +16,7 @@ public final class StandardNodeTypes {
         ModelSupport models = new ModelSupport(catalog, providers);
         return List.of(new FountainScriptNode(), new PromptTemplateNode(),
                 new ReferenceImageNode(), new ImageModelNode(models), new VideoModelNode(models),
-                new SpeechModelNode(models), new CutTimelineNode());
+                new SpeechModelNode(models), new TextModelNode(models), new CutTimelineNode());
     }
 
     public static NodeTypeRegistry registry(ModelCatalog catalog, Providers providers) {

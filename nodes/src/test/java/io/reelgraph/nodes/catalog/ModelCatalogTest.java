@@ -44,7 +44,7 @@ class ModelCatalogTest {
                 raw = JsonSupport.MAPPER.readTree(in);
             }
             assertThat(catalog.models()).hasSize(raw.get("models").size());
-            assertThat(catalog.models()).hasSize(80);
+            assertThat(catalog.models()).hasSize(81);
             assertThat(catalog.providers()).hasSize(raw.get("providers").size());
         }
 
@@ -80,7 +80,7 @@ class ModelCatalogTest {
         void draftModelsCostExactlyZero() {
             List<ModelSpec> drafts = catalog.models().stream().filter(ModelSpec::isDraft).toList();
             assertThat(drafts).extracting(ModelSpec::id)
-                    .containsExactly("draft/image", "draft/video", "draft/speech");
+                    .containsExactly("draft/image", "draft/video", "draft/speech", "draft/text");
             for (ModelSpec draft : drafts) {
                 PriceEstimate estimate = draft.estimate(Usage.images(4).withCharacters(5000));
                 assertThat(estimate.usd()).as(draft.id()).isEqualByComparingTo("0");
@@ -125,6 +125,8 @@ class ModelCatalogTest {
             assertThat(draftVideo.param("duration")).isPresent();
             assertThat(catalog.find("draft/image").orElseThrow().param("width")).isPresent();
             assertThat(catalog.find("draft/speech").orElseThrow().param("voice")).isPresent();
+            assertThat(catalog.find("draft/text").orElseThrow().param("max_completion_tokens"))
+                    .isPresent();
         }
     }
 
@@ -182,6 +184,27 @@ class ModelCatalogTest {
             PriceEstimate estimate = estimate("elevenlabs/eleven_multilingual_v2",
                     Usage.characters(312));
             assertThat(estimate.usd()).isEqualByComparingTo("0.0312");
+        }
+
+        @Test
+        void textModelPricedByInputAndOutputTokens() {
+            PriceEstimate estimate = estimate("openai/gpt-4.1-mini", Usage.tokens(500, 1200));
+            // 500 x $0.40/M + 1200 x $1.60/M
+            assertThat(estimate.usd()).isEqualByComparingTo("0.00212");
+        }
+
+        @Test
+        void gptImageHasTokenPricesForActualCost() {
+            PriceRule price = catalog.find("openai/gpt-image-1").orElseThrow().price();
+            assertThat(price.tokenCost(12, 0, 1584))
+                    .hasValueSatisfying(usd -> assertThat(usd).isEqualByComparingTo("0.06342"));
+        }
+
+        @Test
+        void elevenLabsHasCreditPrice() {
+            PriceRule price = catalog.find("elevenlabs/eleven_flash_v2_5").orElseThrow().price();
+            assertThat(price.creditCost(new java.math.BigDecimal("500")))
+                    .hasValueSatisfying(usd -> assertThat(usd).isEqualByComparingTo("0.05"));
         }
 
         @Test
@@ -290,6 +313,36 @@ class ModelCatalogTest {
             assertThat(error.problems().get(0)).startsWith(file + " line 6, column 24: model"
                     + " 'fal/fal-ai/x' field 'price.unit' must be one of [request, image,");
             assertThat(error.problems().get(0)).endsWith("got \"frame\"");
+        }
+
+        @Test
+        void tokenUnitNeedsTokenPrices() throws IOException {
+            Path file = write(folder, "tokens.json", catalogWith(
+                    model("openai", "gpt-x", "\"unit\": \"1m_tokens\"")));
+            CatalogException error = loadFails(file);
+            assertThat(error.problems()).containsExactly(file + " line 6, column 15: model"
+                    + " 'openai/gpt-x' is missing field 'price.tokens'");
+        }
+
+        @Test
+        void tokenUnitRejectsUsd() throws IOException {
+            Path file = write(folder, "tokens-usd.json", catalogWith(model("openai", "gpt-x",
+                    "\"unit\": \"1m_tokens\", \"usd\": \"0.4\", \"tokens\":"
+                            + " {\"inputUsd\": \"0.4\", \"outputUsd\": \"1.6\"}")));
+            CatalogException error = loadFails(file);
+            assertThat(error.problems()).hasSize(1);
+            assertThat(error.problems().get(0)).contains("field 'price.usd' must be left out"
+                    + " with the 1m_tokens unit");
+        }
+
+        @Test
+        void tokenPricesNeedOutputPrice() throws IOException {
+            Path file = write(folder, "tokens-output.json", catalogWith(model("openai", "gpt-x",
+                    "\"unit\": \"1m_tokens\", \"tokens\": {\"inputUsd\": \"0.4\"}")));
+            CatalogException error = loadFails(file);
+            assertThat(error.problems()).hasSize(1);
+            assertThat(error.problems().get(0)).contains("is missing field"
+                    + " 'price.tokens.outputUsd'");
         }
 
         @Test

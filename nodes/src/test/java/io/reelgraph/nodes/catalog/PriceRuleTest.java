@@ -94,6 +94,21 @@ class PriceRuleTest {
         }
 
         @Test
+        void millionTokensInputAndOutput() {
+            PriceRule perToken = new PriceRule(PriceUnit.MILLION_TOKENS, new BigDecimal("0.40"),
+                    Optional.empty(), Optional.empty(), Optional.empty(), MegapixelRounding.EXACT,
+                    "https://example.com/pricing", "2026-04-02", Confidence.THIRD_PARTY, "",
+                    Optional.of(new TokenPrices(new BigDecimal("0.40"), Optional.empty(),
+                            new BigDecimal("1.60"))), Optional.empty());
+
+            PriceEstimate estimate = perToken.estimate(Usage.tokens(250, 1200));
+
+            assertAmount(estimate, "0.00202");
+            assertThat(estimate.basis()).isEqualTo("250 input tokens x $0.40/1M tokens"
+                    + " + 1200 output tokens x $1.60/1M tokens");
+        }
+
+        @Test
         void videoPerClip() {
             PriceEstimate estimate = rule(PriceUnit.VIDEO, "0.5").estimate(Usage.one());
             assertAmount(estimate, "0.5");
@@ -110,7 +125,59 @@ class PriceRuleTest {
         @Test
         void everyUnitHasAWorkedExample() {
             // Guards this suite: a unit added to the enum needs its own example above.
-            assertThat(PriceUnit.values()).hasSize(10);
+            assertThat(PriceUnit.values()).hasSize(11);
+        }
+    }
+
+    @Nested
+    class ActualCost {
+
+        private final TokenPrices imagePrices = new TokenPrices(new BigDecimal("5"),
+                Optional.of(new BigDecimal("10")), new BigDecimal("40"));
+
+        @Test
+        void tokenCostPricesImageInputApart() {
+            assertThat(imagePrices.cost(12, 100, 1584)).isEqualByComparingTo("0.06442");
+        }
+
+        @Test
+        void tokenCostWithoutImagePriceUsesInputPrice() {
+            TokenPrices text = new TokenPrices(new BigDecimal("0.40"), Optional.empty(),
+                    new BigDecimal("1.60"));
+
+            assertThat(text.cost(1000, 1000, 0)).isEqualByComparingTo("0.0008");
+        }
+
+        @Test
+        void negativeTokenCountIsRejected() {
+            assertThatThrownBy(() -> imagePrices.cost(-1, 0, 0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("input=-1");
+        }
+
+        @Test
+        void ruleWithoutTokenPricesHasNoTokenCost() {
+            assertThat(rule(PriceUnit.IMAGE, "0.04").tokenCost(10, 0, 10)).isEmpty();
+        }
+
+        @Test
+        void creditCostMultipliesCredits() {
+            PriceRule withCredits = new PriceRule(PriceUnit.THOUSAND_CHARACTERS,
+                    new BigDecimal("0.1"), Optional.empty(), Optional.empty(), Optional.empty(),
+                    MegapixelRounding.EXACT, "https://example.com/pricing", "2026-06",
+                    Confidence.THIRD_PARTY, "", Optional.empty(),
+                    Optional.of(new BigDecimal("0.0001")));
+
+            assertThat(withCredits.creditCost(new BigDecimal("17")))
+                    .hasValueSatisfying(usd -> assertThat(usd).isEqualByComparingTo("0.0017"));
+            assertThat(rule(PriceUnit.IMAGE, "0.04").creditCost(BigDecimal.TEN)).isEmpty();
+        }
+
+        @Test
+        void millionTokensUnitNeedsTokenPrices() {
+            assertThatThrownBy(() -> rule(PriceUnit.MILLION_TOKENS, "0.40"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("The 1m_tokens unit needs token prices");
         }
     }
 

@@ -231,4 +231,64 @@ class NodeTypesTest {
                     .containsExactly(Map.entry("ANNA", "alto"), Map.entry("TOM", "bass"));
         }
     }
+
+    @Nested
+    class TextModel {
+
+        private Graph assist(String model) {
+            return graph("assist")
+                    .node("script", "script.fountain", "file", "two-rooms.fountain")
+                    .node("prompt", "prompt.template", "template", "{scene.heading}")
+                    .node("assist", "model.text", "model", model, "instructions",
+                            "x".repeat(40), "max_completion_tokens", 500)
+                    .connect("script.scenes", "prompt.scene")
+                    .connect("prompt.prompt", "assist.prompt")
+                    .build();
+        }
+
+        @Test
+        void projectionCountsPromptAndCap() {
+            Plan plan = engine.session(context(false)).plan(assist("openai/gpt-4.1-mini"));
+
+            List<PlannedItem> assist = items(plan.items(), "assist");
+            assertThat(assist).extracting(PlannedItem::state)
+                    .containsOnly(ItemState.WILL_RUN);
+            // 40 + 20 characters of "INT. KITCHEN - NIGHT" = 15 tokens at $0.40/M, plus 500
+            // output tokens at $1.60/M.
+            assertThat(assist.get(0).projectedUsd()).isEqualByComparingTo("0.000806");
+            // 40 + 17 characters of "EXT. GARDEN - DAY" = 57, so 15 tokens rounded up.
+            assertThat(assist.get(1).projectedUsd()).isEqualByComparingTo("0.000806");
+        }
+
+        @Test
+        void imageModelIsWrongModality() {
+            assertThat(validate(assist("openai/gpt-image-1"))).extracting(Problem::code)
+                    .containsExactly(ModelSupport.WRONG_MODALITY);
+        }
+
+        @Test
+        void draftRunRepeatsPromptForFree() {
+            RunResult result = engine.session(context(true)).run(
+                    assist("openai/gpt-4.1-mini"), RunOptions.DEFAULT, RunListener.NONE,
+                    new RunControl());
+
+            assertThat(result.failures()).isEmpty();
+            assertThat(result.draft()).isTrue();
+            assertThat(result.actualUsd()).isEqualByComparingTo("0");
+            List<PlannedItem> assist = items(result.items(), "assist");
+            assertThat(assist).extracting(PlannedItem::state)
+                    .containsOnly(ItemState.EXECUTED);
+            String text = engine.cache().lookup(assist.get(0).key().orElseThrow()).orElseThrow()
+                    .outputs().get("text").single().text();
+            assertThat(text).isEqualTo("[draft draft/text, variation 0] INT. KITCHEN - NIGHT");
+        }
+
+        @Test
+        void estimateRoundsTokensUp() {
+            assertThat(TextModelNode.estimateTokens(0)).isZero();
+            assertThat(TextModelNode.estimateTokens(1)).isEqualTo(1);
+            assertThat(TextModelNode.estimateTokens(8)).isEqualTo(2);
+            assertThat(TextModelNode.estimateTokens(9)).isEqualTo(3);
+        }
+    }
 }

@@ -31,12 +31,12 @@ import org.slf4j.LoggerFactory;
  * cancellation and a whole-job timeout, and with the job journal entry of the work item kept in
  * step so a job is never submitted twice.
  *
- * <p>Journal rules: an entry SUBMITTED by an earlier run or another process is polled, not
- * submitted again. A SUBMITTING entry that another process claimed within the journal's stale
- * limit raises {@link JobClaimedException}, so the engine waits for that submit. An AMBIGUOUS
- * entry is looked up in the provider's job list first, and so is a SUBMITTING entry that this
- * journal left in a crash or that another process left stale. Without a job list the item
- * fails and nothing is sent. A DONE or FAILED entry is replaced by a new submit, through an
+ * <p>Journal rules: an entry SUBMITTED by an earlier run or another process is taken over and
+ * polled, not submitted again. A SUBMITTING entry that another process claimed within the
+ * journal's stale limit raises {@link JobClaimedException}, so the engine waits for that
+ * submit. An AMBIGUOUS entry is looked up in the provider's job list first, and so is a
+ * SUBMITTING entry that this journal left in a crash or that another process left stale.
+ * Without a job list the item fails and nothing is sent. A DONE or FAILED entry is replaced by a new submit, through an
  * atomic claim that only one process wins.
  */
 public final class AsyncJobRunner {
@@ -88,6 +88,7 @@ public final class AsyncJobRunner {
         if (entry.isPresent() && entry.get().status() == JobStatus.SUBMITTED
                 && entry.get().job().isPresent()) {
             ProviderJob earlier = entry.get().job().get();
+            handle.get().adopt(entry.get());
             LOG.info("Resuming {} job {} of cache key {} instead of submitting again", provider,
                     earlier.providerJobId(), handle.get().key().shortForm());
             context.progress(0.05, "resuming job " + earlier.providerJobId());
@@ -100,6 +101,7 @@ public final class AsyncJobRunner {
                 || entry.get().status() == JobStatus.SUBMITTING)) {
             Optional<ProviderJob> found = settleAmbiguous(entry.get(), context);
             if (found.isPresent()) {
+                handle.get().adopt(entry.get());
                 handle.get().submitted(found.get());
                 return found.get();
             }

@@ -19,6 +19,7 @@ import io.reelgraph.nodes.provider.http.JsonResponse;
 import io.reelgraph.nodes.provider.http.MediaResponse;
 import io.reelgraph.nodes.provider.http.ProviderClient;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,20 +98,38 @@ public final class ElevenLabsProvider implements Provider {
         return journal.run(model.id(), () -> {
             MediaResponse response = client.media(request, CallKind.SUBMIT, context,
                     "audio/");
-            logCost(model, response);
             Artifact audio = Artifact.ofBytes(response.media().info().mediaType(),
                     response.media().bytes(), false);
-            return new Generation(audio, Optional.empty(), response.providerRequestId());
+            return new Generation(audio, actualCost(model, response),
+                    response.providerRequestId());
         }, context);
     }
 
-    // NOTE: character-cost is in credits, whose price in dollars depends on the account's
-    // plan, so it is logged and not recorded as the actual cost.
-    private static void logCost(ModelSpec model, MediaResponse response) {
-        String credits = response.headers().get("character-cost");
+    /**
+     * Returns the credits of the {@code character-cost} header times the catalog's price of
+     * one credit. The result is an estimate, because the price of a credit depends on the
+     * account's plan. It is empty when the header or the catalog price is missing.
+     */
+    static Optional<BigDecimal> actualCost(ModelSpec model, MediaResponse response) {
+        String header = response.headers().get("character-cost");
+        String requestId = response.providerRequestId().orElse("none");
+        if (header == null) {
+            LOG.info("ElevenLabs call of model {} reported no character-cost (request id {})",
+                    model.id(), requestId);
+            return Optional.empty();
+        }
+        BigDecimal credits;
+        try {
+            credits = new BigDecimal(header.strip());
+        } catch (NumberFormatException e) {
+            LOG.warn("ElevenLabs call of model {} reported the invalid character-cost \"{}\""
+                    + " (request id {}); the projected cost stands for the actual cost",
+                    model.id(), header, requestId);
+            return Optional.empty();
+        }
         LOG.info("ElevenLabs call of model {} cost {} credits (request id {})", model.id(),
-                credits == null ? "an unreported number of" : credits,
-                response.providerRequestId().orElse("none"));
+                credits.toPlainString(), requestId);
+        return model.price().creditCost(credits);
     }
 
     /**

@@ -37,6 +37,7 @@ import io.reelgraph.nodes.provider.http.JsonResponse;
 import io.reelgraph.nodes.provider.http.ProviderClient;
 import io.reelgraph.nodes.provider.http.Sleeper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.net.ConnectException;
@@ -259,10 +260,28 @@ public final class GoogleProvider implements Provider {
         }
         Optional<String> id = response.providerRequestId()
                 .or(() -> Optional.ofNullable(response.body().path("responseId").textValue()));
-        // Imagen reports no usage; Gemini image usage is in tokens, which the catalog does not
-        // price, so no actual cost is recorded.
-        return new Generation(Artifact.ofBytes(info.mediaType(), bytes, false), Optional.empty(),
-                id);
+        return new Generation(Artifact.ofBytes(info.mediaType(), bytes, false),
+                actualCost(model, response), id);
+    }
+
+    /**
+     * Prices the {@code usageMetadata} of a Gemini response with the catalog's token prices:
+     * {@code promptTokenCount} as input, {@code candidatesTokenCount} plus
+     * {@code thoughtsTokenCount} as output. Imagen responses carry no usage, so their actual
+     * cost stays empty.
+     */
+    static Optional<BigDecimal> actualCost(ModelSpec model, JsonResponse response) {
+        JsonNode usage = response.body().path("usageMetadata");
+        if (!usage.path("promptTokenCount").canConvertToLong()
+                || !usage.path("candidatesTokenCount").canConvertToLong()) {
+            return Optional.empty();
+        }
+        long input = usage.get("promptTokenCount").asLong();
+        long output = usage.get("candidatesTokenCount").asLong()
+                + usage.path("thoughtsTokenCount").asLong(0);
+        LOG.info("Gemini call of model {} used {} prompt and {} output tokens (request id {})",
+                model.id(), input, output, response.providerRequestId().orElse("none"));
+        return model.price().tokenCost(input, 0, output);
     }
 
     private static ModerationException blocked(ModelSpec model, JsonResponse response,

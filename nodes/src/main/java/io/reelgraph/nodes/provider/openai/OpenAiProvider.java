@@ -13,6 +13,7 @@ import io.reelgraph.nodes.provider.Generation;
 import io.reelgraph.nodes.provider.ImageJob;
 import io.reelgraph.nodes.provider.Provider;
 import io.reelgraph.nodes.provider.SpeechJob;
+import io.reelgraph.nodes.provider.TextJob;
 import io.reelgraph.nodes.provider.VideoJob;
 import io.reelgraph.nodes.provider.async.SyncCallJournal;
 import io.reelgraph.nodes.provider.error.MalformedResponseException;
@@ -23,6 +24,7 @@ import io.reelgraph.nodes.provider.http.JsonResponse;
 import io.reelgraph.nodes.provider.http.MediaResponse;
 import io.reelgraph.nodes.provider.http.ProviderClient;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +37,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OpenAI adapter. Images and speech are synchronous: {@code POST /images/generations}
+ * The OpenAI adapter. Images, speech and text are synchronous: {@code POST /images/generations}
  * (JSON) or {@code POST /images/edits} (multipart, when the job has reference images) returns
- * the image as base64 in the response, and {@code POST /audio/speech} returns the audio bytes.
- * Every call is sent once; the job journal records a call that timed out as ambiguous.
+ * the image as base64 in the response, {@code POST /audio/speech} returns the audio bytes and
+ * {@code POST /chat/completions} returns the answer with its token usage. Every call is sent
+ * once; the job journal records a call that timed out as ambiguous.
  */
 public final class OpenAiProvider implements Provider {
 
@@ -91,6 +94,16 @@ public final class OpenAiProvider implements Provider {
                     "audio/");
             return generation(response.media(), response.providerRequestId());
         }, context);
+    }
+
+    @Override
+    public Generation text(TextJob job, WorkContext context) throws Exception {
+        ModelSpec model = job.model();
+        requireKey(model);
+        Request request = ChatCompletions.request(
+                client.endpoints().resolve("chat/completions"), job);
+        return journal.run(model.id(), () -> ChatCompletions.read(
+                client.call(request, CallKind.SUBMIT, context), model), context);
     }
 
     @Override
@@ -147,7 +160,7 @@ public final class OpenAiProvider implements Provider {
             throws IOException, ProviderException {
         JsonResponse response = client.call(request, CallKind.SUBMIT, context);
         JsonNode image = response.body().path("data").path(0);
-        logUsage(model, response);
+        Optional<BigDecimal> actualUsd = imageCost(model, response);
 
         DownloadedMedia media;
         if (image.path("b64_json").isTextual()) {
@@ -160,19 +173,30 @@ public final class OpenAiProvider implements Provider {
             throw malformed(response, "returned no image (data[0] has neither b64_json nor url)"
                     + " for model " + model.id());
         }
-        return generation(media, response.providerRequestId());
+        Artifact artifact = Artifact.ofBytes(media.info().mediaType(), media.bytes(), false);
+        return new Generation(artifact, actualUsd, response.providerRequestId());
     }
 
-    // NOTE: OpenAI reports token usage for GPT image models but no money, and the catalog has
-    // no per-token image prices, so the actual cost is logged and not recorded.
-    private static void logUsage(ModelSpec model, JsonResponse response) {
+    /**
+     * Prices the {@code usage} tokens of a GPT image response with the catalog's token prices.
+     * DALL-E responses carry no usage, so their actual cost stays empty.
+     */
+    private static Optional<BigDecimal> imageCost(ModelSpec model, JsonResponse response) {
         JsonNode usage = response.body().path("usage");
-        if (usage.isObject()) {
-            LOG.info("OpenAI call of model {} used {} input and {} output tokens (request id {})",
-                    model.id(), usage.path("input_tokens").asLong(),
-                    usage.path("output_tokens").asLong(),
-                    response.providerRequestId().orElse("none"));
+        if (!usage.isObject()) {
+            return Optional.empty();
         }
+        long input = usage.path("input_tokens").asLong();
+        JsonNode details = usage.path("input_tokens_details");
+        // Without the split, every input token is priced as text.
+        long imageInput = details.path("image_tokens").asLong(0);
+        long textInput = details.path("text_tokens").canConvertToLong()
+                ? details.get("text_tokens").asLong() : input - imageInput;
+        long output = usage.path("output_tokens").asLong();
+        LOG.info("OpenAI call of model {} used {} text input, {} image input and {} output"
+                + " tokens (request id {})", model.id(), textInput, imageInput, output,
+                response.providerRequestId().orElse("none"));
+        return model.price().tokenCost(textInput, imageInput, output);
     }
 
     private static byte[] decode(String base64, JsonResponse response)

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +120,27 @@ class ElevenLabsProviderContractTest extends SyncProviderContractTest {
             assertThat(body.path("seed").asLong()).isEqualTo(7);
             assertThat(body.has("voice_settings")).isFalse();
             assertThat(generation.providerRequestId()).contains("el-1");
+        }
+
+        @Test
+        void characterCostGivesActualCost() throws Exception {
+            Generation generation = generate(adapter, context);
+
+            // The fake charges one credit per character: 17 credits x $0.0001 per credit.
+            assertThat(generation.actualUsd()).hasValueSatisfying(usd ->
+                    assertThat(usd).isEqualByComparingTo("0.0017"));
+        }
+
+        @Test
+        void missingCharacterCostLeavesActualCostEmpty() throws Exception {
+            fake.failNext(Stage.MEDIA, new MockResponse.Builder().code(200)
+                    .addHeader("Content-Type", "audio/mpeg")
+                    .addHeader("request-id", "el-9")
+                    .body(new Buffer().write(SyncProviderContractTest.mp3())).build());
+
+            Generation generation = generate(adapter, context);
+
+            assertThat(generation.providerRequestId()).contains("el-9");
             assertThat(generation.actualUsd()).isEmpty();
         }
 

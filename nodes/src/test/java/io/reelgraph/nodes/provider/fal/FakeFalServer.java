@@ -42,6 +42,8 @@ public final class FakeFalServer implements FakeProvider {
             Collections.synchronizedMap(new EnumMap<>(Stage.class));
     private final List<String> mediaAuthorization = Collections.synchronizedList(new ArrayList<>());
     private final List<String> submitBodies = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> submitPaths = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger resultFetches = new AtomicInteger();
     private volatile boolean stallSubmits;
     private volatile Duration submitDelay = Duration.ZERO;
     private volatile boolean holdRunning;
@@ -84,6 +86,21 @@ public final class FakeFalServer implements FakeProvider {
     /** Returns the request body of every submit, in arrival order. */
     public List<String> submitBodies() {
         return List.copyOf(submitBodies);
+    }
+
+    /** Returns the URL path of every submit, such as {@code /fal-ai/flux/dev}, in order. */
+    public List<String> submitPaths() {
+        return List.copyOf(submitPaths);
+    }
+
+    /** Returns how many jobs have had at least one status poll. */
+    public int jobsPolled() {
+        return polls.size();
+    }
+
+    /** Returns how many result requests (GET of a job's response URL) arrived. */
+    public int resultFetches() {
+        return resultFetches.get();
     }
 
     /**
@@ -154,6 +171,7 @@ public final class FakeFalServer implements FakeProvider {
         String method = request.getMethod();
         if ("POST".equals(method)) {
             submitBodies.add(request.getBody() == null ? "" : request.getBody().utf8());
+            submitPaths.add(path);
             return submit(path);
         }
         String[] parts = path.substring(1).split("/");
@@ -168,6 +186,7 @@ public final class FakeFalServer implements FakeProvider {
         if (parts.length == 5 && "status".equals(parts[4])) {
             return scripted(Stage.POLL).orElseGet(() -> status(id));
         }
+        resultFetches.incrementAndGet();
         if (path.contains("video")) {
             return scripted(Stage.RESULT).orElseGet(() -> json(200, "{\"video\":{\"url\":\""
                     + cdn.url("/files/" + id + ".mp4") + "\"}}"));

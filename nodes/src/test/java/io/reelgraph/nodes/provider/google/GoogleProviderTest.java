@@ -163,6 +163,24 @@ class GoogleProviderTest {
     class GeminiImage {
 
         @Test
+        void usageMetadataGivesActualCost() throws Exception {
+            Generation generation = adapter.image(image("google/gemini-2.5-flash-image", 1024,
+                    1024, List.of()), context);
+
+            // 9 prompt tokens x $0.30/M + 1290 output tokens x $30/M, as the fake reports.
+            assertThat(generation.actualUsd()).hasValueSatisfying(usd ->
+                    assertThat(usd).isEqualByComparingTo("0.0387027"));
+        }
+
+        @Test
+        void imagenHasNoActualCost() throws Exception {
+            Generation generation = adapter.image(image("google/imagen-4.0-generate-001", 1024,
+                    1024, List.of()), context);
+
+            assertThat(generation.actualUsd()).isEmpty();
+        }
+
+        @Test
         void referencesGoInlineAfterThePrompt() throws Exception {
             Artifact reference = Artifact.ofBytes("image/png", TestMedia.png(), false);
 

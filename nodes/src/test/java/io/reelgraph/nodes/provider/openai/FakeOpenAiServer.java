@@ -23,10 +23,14 @@ import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
 /**
- * A fake of OpenAI's synchronous image and speech endpoints on loopback.
+ * A fake of OpenAI's synchronous image, speech and text endpoints on loopback.
  * {@code POST /images/generations} and {@code /images/edits} return the image as
  * {@code data[0].b64_json} with {@code usage} tokens; {@code POST /audio/speech} returns MP3
- * bytes. Responses carry {@code x-request-id} and the {@code x-ratelimit-*} headers. A request
+ * bytes; {@code POST /chat/completions} returns {@link #ANSWER_PREFIX} plus the last user
+ * message and a {@code usage} block of {@link #PROMPT_TOKENS} and {@link #COMPLETION_TOKENS}.
+ * The static {@code chat...} responses script a refusal, a content filter stop, a 429 and a
+ * malformed body through {@link #failNext}. Responses carry {@code x-request-id} and the
+ * {@code x-ratelimit-*} headers. A request
  * without {@code Authorization: Bearer <key>} gets OpenAI's 401 {@code invalid_api_key} body.
  * A scripted {@link Stage#MEDIA} failure replaces the response of the POST, because that
  * response contains the media.
@@ -34,6 +38,13 @@ import okio.Buffer;
 public final class FakeOpenAiServer implements FakeProvider {
 
     static final String KEY = "sk-proj-fakeKey0123456789abcdefghijklmnopqrstuvwxyzABCD";
+    /** The start of every chat answer; the last user message follows it. */
+    public static final String ANSWER_PREFIX = "Shot suggestions for: ";
+    public static final long PROMPT_TOKENS = 1234;
+    public static final long COMPLETION_TOKENS = 567;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
     private final AtomicInteger submits = new AtomicInteger();
@@ -154,6 +165,7 @@ public final class FakeOpenAiServer implements FakeProvider {
             case "/v1/audio/speech" -> new MockResponse.Builder().code(200)
                     .addHeader("Content-Type", "audio/mpeg")
                     .body(new Buffer().write(SyncProviderContractTest.mp3()));
+            case "/v1/chat/completions" -> chatResponse(request);
             default -> null;
         };
         if (response == null) {
@@ -179,6 +191,71 @@ public final class FakeOpenAiServer implements FakeProvider {
                 + "\"output_tokens\":1584,\"total_tokens\":1596}}";
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body(body);
+    }
+
+    private MockResponse.Builder chatResponse(RecordedRequest request) {
+        String question = "";
+        try {
+            for (var message : JSON.readTree(request.getBody().utf8()).path("messages")) {
+                if ("user".equals(message.path("role").asText())) {
+                    question = message.path("content").asText();
+                }
+            }
+        } catch (IOException e) {
+            return error(400, "We could not parse the JSON body of your request.",
+                    "invalid_request_error", null, null).newBuilder();
+        }
+        var body = JSON.createObjectNode()
+                .put("id", "chatcmpl-" + ids.get())
+                .put("object", "chat.completion")
+                .put("created", 1764806400)
+                .put("model", "gpt-4.1-mini-2025-04-14");
+        var choice = body.putArray("choices").addObject().put("index", 0);
+        choice.putObject("message").put("role", "assistant")
+                .put("content", ANSWER_PREFIX + question).putNull("refusal");
+        choice.put("finish_reason", "stop");
+        body.putObject("usage").put("prompt_tokens", PROMPT_TOKENS)
+                .put("completion_tokens", COMPLETION_TOKENS)
+                .put("total_tokens", PROMPT_TOKENS + COMPLETION_TOKENS);
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body(body.toString());
+    }
+
+    /** Returns a chat completion in which the model refuses, with {@code message.refusal}. */
+    public static MockResponse chatRefusal(String refusal) {
+        return chat("{\"role\":\"assistant\",\"content\":null,\"refusal\":\"" + refusal
+                + "\"}", "stop");
+    }
+
+    /** Returns a chat completion whose answer the content filter withheld. */
+    public static MockResponse chatFiltered() {
+        return chat("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}",
+                "content_filter");
+    }
+
+    /** Returns a 200 response whose body is cut off in the middle of the JSON. */
+    public static MockResponse chatMalformed() {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .addHeader("x-request-id", "req_malformed")
+                .body("{\"id\":\"chatcmpl-9\",\"object\":\"chat.completion\",\"choices\":[{")
+                .build();
+    }
+
+    /** Returns OpenAI's 429 rate limit response, with a short {@code retry-after-ms}. */
+    public static MockResponse chatRateLimited() {
+        return error(429, "Rate limit reached for gpt-4.1-mini on requests per min (RPM):"
+                + " Limit 3, Used 3, Requested 1.", "requests", null, "rate_limit_exceeded")
+                .newBuilder().addHeader("retry-after-ms", "20").build();
+    }
+
+    private static MockResponse chat(String message, String finishReason) {
+        String body = "{\"id\":\"chatcmpl-7\",\"object\":\"chat.completion\","
+                + "\"created\":1764806400,\"model\":\"gpt-4.1-mini-2025-04-14\",\"choices\":"
+                + "[{\"index\":0,\"message\":" + message + ",\"finish_reason\":\""
+                + finishReason + "\"}],\"usage\":{\"prompt_tokens\":40,"
+                + "\"completion_tokens\":9,\"total_tokens\":49}}";
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .addHeader("x-request-id", "req_chat").body(body).build();
     }
 
     /** Returns an OpenAI error response: {@code {"error":{message,type,param,code}}}. */

@@ -17,8 +17,10 @@ import io.reelgraph.nodes.provider.Provider;
 import io.reelgraph.nodes.provider.Providers;
 import io.reelgraph.nodes.provider.SpeechJob;
 import io.reelgraph.nodes.provider.SyncProviderContractTest;
+import io.reelgraph.nodes.provider.TextJob;
 import io.reelgraph.nodes.provider.VideoJob;
 import io.reelgraph.nodes.provider.error.InvalidInputException;
+import io.reelgraph.nodes.provider.error.MalformedResponseException;
 import io.reelgraph.nodes.provider.error.ModerationException;
 import io.reelgraph.nodes.provider.error.OutOfCreditException;
 import io.reelgraph.nodes.provider.fal.TestMedia;
@@ -111,7 +113,15 @@ class OpenAiProviderContractTest extends SyncProviderContractTest {
             assertThat(body.has("response_format")).isFalse();
             assertThat(body.has("seed")).isFalse();
             assertThat(generation.providerRequestId()).contains("req_1");
-            assertThat(generation.actualUsd()).isEmpty();
+        }
+
+        @Test
+        void gptImageUsageGivesActualCost() throws Exception {
+            Generation generation = generate(adapter, context);
+
+            // 12 text input tokens x $5/M + 1584 output tokens x $40/M, as the fake reports.
+            assertThat(generation.actualUsd()).hasValueSatisfying(usd ->
+                    assertThat(usd).isEqualByComparingTo("0.06342"));
         }
 
         @Test
@@ -295,5 +305,108 @@ class OpenAiProviderContractTest extends SyncProviderContractTest {
                 .isInstanceOf(NodeException.class)
                 .hasMessageContaining("shut down on 2026-09-24");
         assertThat(fake.submits()).isZero();
+    }
+
+    @Nested
+    class TextRequests {
+
+        private TextJob textJob(String prompt) {
+            return new TextJob(catalog.find("openai/gpt-4.1-mini").orElseThrow(),
+                    "You are a first assistant director.", prompt, 800, 0);
+        }
+
+        private String text(Generation generation) {
+            return new String(generation.media().bytesUnsafe(), StandardCharsets.UTF_8);
+        }
+
+        @Test
+        void chatRequestFollowsApi() throws Exception {
+            adapter.text(textJob("INT. KITCHEN - NIGHT"), context);
+
+            JsonNode body = lastJsonBody();
+            assertThat(lastRequest().getUrl().encodedPath()).isEqualTo("/v1/chat/completions");
+            assertThat(lastRequest().getHeaders().get("Authorization"))
+                    .isEqualTo("Bearer " + fake.key());
+            assertThat(body.path("model").asText()).isEqualTo("gpt-4.1-mini");
+            assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(800);
+            assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
+            assertThat(body.at("/messages/0/content").asText())
+                    .isEqualTo("You are a first assistant director.");
+            assertThat(body.at("/messages/1/role").asText()).isEqualTo("user");
+            assertThat(body.at("/messages/1/content").asText())
+                    .isEqualTo("INT. KITCHEN - NIGHT");
+            assertThat(body.path("messages").size()).isEqualTo(2);
+        }
+
+        @Test
+        void answerIsPlainText() throws Exception {
+            Generation generation = adapter.text(textJob("INT. KITCHEN - NIGHT"), context);
+
+            assertThat(generation.media().mediaType()).isEqualTo("text/plain");
+            assertThat(text(generation))
+                    .isEqualTo(FakeOpenAiServer.ANSWER_PREFIX + "INT. KITCHEN - NIGHT");
+            assertThat(generation.providerRequestId()).contains("req_1");
+        }
+
+        @Test
+        void usageGivesActualCost() throws Exception {
+            Generation generation = adapter.text(textJob("INT. KITCHEN - NIGHT"), context);
+
+            // 1234 prompt tokens x $0.40/M + 567 completion tokens x $1.60/M.
+            assertThat(generation.actualUsd()).hasValueSatisfying(usd ->
+                    assertThat(usd).isEqualByComparingTo("0.0014008"));
+        }
+
+        @Test
+        void rateLimitIsRetriedOnce() throws Exception {
+            server().failNext(Stage.SUBMIT, FakeOpenAiServer.chatRateLimited());
+
+            Generation generation = adapter.text(textJob("EXT. PIER - DAY"), context);
+
+            assertThat(text(generation))
+                    .isEqualTo(FakeOpenAiServer.ANSWER_PREFIX + "EXT. PIER - DAY");
+            assertThat(fake.submits()).isEqualTo(2);
+            assertThat(sleeps).containsExactly(Duration.ofMillis(20));
+        }
+
+        @Test
+        void refusalIsModeration() {
+            server().failNext(Stage.SUBMIT,
+                    FakeOpenAiServer.chatRefusal("I can't help with that request."));
+
+            assertThatThrownBy(() -> adapter.text(textJob("EXT. PIER - DAY"), context))
+                    .isInstanceOf(ModerationException.class)
+                    .hasMessage("Model openai/gpt-4.1-mini refused the request (\"I can't"
+                            + " help with that request.\"); change the prompt or the screenplay"
+                            + " text it was made from (provider request id req_chat)");
+        }
+
+        @Test
+        void contentFilterIsModeration() {
+            server().failNext(Stage.SUBMIT, FakeOpenAiServer.chatFiltered());
+
+            assertThatThrownBy(() -> adapter.text(textJob("EXT. PIER - DAY"), context))
+                    .isInstanceOf(ModerationException.class)
+                    .hasMessageContaining("finish_reason content_filter");
+        }
+
+        @Test
+        void malformedJsonIsReported() {
+            server().failNext(Stage.SUBMIT, FakeOpenAiServer.chatMalformed());
+
+            assertThatThrownBy(() -> adapter.text(textJob("EXT. PIER - DAY"), context))
+                    .isInstanceOf(MalformedResponseException.class);
+            assertThat(fake.submits()).isEqualTo(1);
+        }
+
+        @Test
+        void missingKeyFailsBeforeSending() {
+            Provider keyless = adapter(fake, duration -> { }, Optional.empty());
+
+            assertThatThrownBy(() -> keyless.text(textJob("EXT. PIER - DAY"), context))
+                    .isInstanceOf(NodeException.class)
+                    .hasMessageContaining("needs an OpenAI key");
+            assertThat(server().requests()).isEmpty();
+        }
     }
 }
