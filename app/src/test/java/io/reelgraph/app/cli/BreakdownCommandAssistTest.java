@@ -128,9 +128,8 @@ class BreakdownCommandAssistTest {
                 }
             }
             assertThat(actual).hasSize(2);
-            // NOTE: the RESULT table stores DECIMAL(18, 6), so the reported $0.0014008 is kept
-            // rounded half up to $0.001401.
-            assertThat(actual).allSatisfy(usd -> assertThat(usd).isEqualByComparingTo("0.001401"));
+            // The usage of the fake's answer costs exactly $0.0014008, kept without rounding.
+            assertThat(actual).allSatisfy(usd -> assertThat(usd).isEqualByComparingTo("0.0014008"));
             assertThat(projected).allSatisfy(usd -> assertThat(usd).isGreaterThan(actual.get(0)));
         }
 

@@ -5,6 +5,7 @@ import io.reelgraph.engine.artifact.Artifact;
 import io.reelgraph.engine.artifact.CanonicalJson;
 import io.reelgraph.engine.artifact.ContentHash;
 import io.reelgraph.engine.artifact.JsonSupport;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -147,11 +148,20 @@ public final class H2ResultCache implements ResultCache {
                 Optional.ofNullable(row.getString("PROVIDER")),
                 Optional.ofNullable(row.getString("MODEL")),
                 row.getBoolean("DRAFT"),
-                row.getBigDecimal("PROJECTED_USD"),
-                Optional.ofNullable(row.getBigDecimal("ACTUAL_USD")),
+                exact(row.getBigDecimal("PROJECTED_USD")),
+                Optional.ofNullable(row.getBigDecimal("ACTUAL_USD")).map(H2ResultCache::exact),
                 Optional.ofNullable(row.getString("PROVIDER_REQUEST_ID")),
                 row.getObject("CREATED_AT", OffsetDateTime.class).toInstant(),
                 JsonSupport.parseTrusted(row.getString("MANIFEST")));
+    }
+
+    /**
+     * Drops the zeros the column's twelve decimals add, so an amount reads back as it was
+     * written: $0.04 stays 0.04, and a whole amount keeps scale 0 rather than 1E+1.
+     */
+    private static BigDecimal exact(BigDecimal stored) {
+        BigDecimal stripped = stored.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private byte[] requireBlob(ContentHash hash, String mediaType) {

@@ -29,7 +29,7 @@ class H2ResultCacheTest {
                 false);
         return new CachedResult(key, "test.generate", 1, Map.of("image", PortValue.single(media)),
                 List.of(), Optional.of("test"), Optional.of("m1"), false, new BigDecimal("0.04"),
-                Optional.of(new BigDecimal("0.035")), Optional.of("req-1"), Instant.now(),
+                Optional.of(new BigDecimal("0.0014008")), Optional.of("req-1"), Instant.now(),
                 JsonNodeFactory.instance.objectNode().put("type", "test.generate"));
     }
 
@@ -42,7 +42,7 @@ class H2ResultCacheTest {
             CachedResult read = cache.lookup(stored.key()).orElseThrow();
 
             assertThat(read.outputs().get("image").single().text()).isEqualTo("picture");
-            assertThat(read.actualUsd()).contains(new BigDecimal("0.035000"));
+            assertThat(read.actualUsd()).contains(new BigDecimal("0.0014008"));
             assertThat(read.providerRequestId()).contains("req-1");
             assertThat(cache.size()).isEqualTo(1);
         }
