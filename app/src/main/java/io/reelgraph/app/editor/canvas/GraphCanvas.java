@@ -68,6 +68,8 @@ public final class GraphCanvas extends JPanel {
     private final Map<NodeId, mxCell> boxes = new HashMap<>();
     private final Map<DotKey, mxCell> dots = new HashMap<>();
     private final Map<NodeId, mxCell> badgeCells = new HashMap<>();
+    private final Map<Connection, mxCell> wires = new HashMap<>();
+    private final CanvasStyles.Cache styles = new CanvasStyles.Cache();
     private Map<NodeId, NodeBadges> badges = Map.of();
     private Graph shown = Graph.empty("");
     private NodeTypeRegistry types = NodeTypeRegistry.of(List.of());
@@ -102,72 +104,104 @@ public final class GraphCanvas extends JPanel {
     }
 
     /**
-     * Shows a graph, keeping the selected node selected if it still exists. A graph that draws
-     * the same as the one shown keeps the drawn cells, and one whose nodes only moved keeps them
-     * and moves their boxes, because rebuilding takes about a second on 2,000 nodes.
+     * Shows a graph, keeping the selected node selected if it still exists. Only the cells of
+     * nodes and connections that the new graph adds, removes, moves or draws differently are
+     * touched, so the other cells stay the same objects; a new type registry draws everything
+     * again.
      */
     public void showGraph(Graph newGraph, NodeTypeRegistry registry) {
         requireEventDispatchThread();
-        Change change = registry == types ? changeBetween(shown, newGraph) : Change.STRUCTURE;
+        Graph before = shown;
+        boolean sameTypes = registry == types;
         this.shown = newGraph;
         this.types = registry;
-        if (change == Change.STRUCTURE) {
+        if (!sameTypes) {
             rebuild();
-        } else if (change == Change.POSITIONS) {
-            moveBoxes();
+            return;
+        }
+        CanvasChange change = CanvasChange.between(before, newGraph, registry);
+        if (!change.isEmpty()) {
+            apply(change, before);
         }
     }
 
-    /** The kind of change a new graph makes to the drawing of the shown one. */
-    private enum Change { NONE, POSITIONS, STRUCTURE }
-
-    private static Change changeBetween(Graph before, Graph after) {
-        if (before.nodeCount() != after.nodeCount()
-                || !before.connections().equals(after.connections())) {
-            return Change.STRUCTURE;
-        }
-        Change change = Change.NONE;
-        for (Node node : after.nodes()) {
-            Optional<Node> old = before.node(node.id());
-            if (old.isEmpty() || !old.get().type().equals(node.type())) {
-                return Change.STRUCTURE;
-            }
-            ObjectNode oldLayout = old.get().layout();
-            ObjectNode newLayout = node.layout();
-            if (oldLayout.equals(newLayout)) {
-                continue;
-            }
-            // Node.layout() returns a copy, so removing the position here changes no node.
-            oldLayout.remove(List.of("x", "y"));
-            newLayout.remove(List.of("x", "y"));
-            if (!oldLayout.equals(newLayout)) {
-                return Change.STRUCTURE;
-            }
-            change = Change.POSITIONS;
-        }
-        return change;
-    }
-
-    private void moveBoxes() {
+    private void apply(CanvasChange change, Graph before) {
         rebuilding = true;
         mxIGraphModel model = graph.getModel();
         model.beginUpdate();
         try {
-            int index = 0;
-            for (Node node : shown.nodes()) {
-                Position position = position(node, index++);
-                mxCell box = boxes.get(node.id());
-                mxGeometry geometry = box.getGeometry();
-                if (geometry.getX() != position.x() || geometry.getY() != position.y()) {
-                    mxGeometry moved = (mxGeometry) geometry.clone();
-                    moved.setX(position.x());
-                    moved.setY(position.y());
-                    model.setGeometry(box, moved);
+            // Edges go first, so that no edge is left pointing at a removed port dot.
+            for (Connection connection : before.connections()) {
+                if (change.removedConnections().contains(connection)
+                        || change.replacesEnd(connection)) {
+                    removeWire(connection);
+                }
+            }
+            for (NodeId node : change.removedNodes()) {
+                removeNode(node);
+            }
+            for (NodeId node : change.redrawnNodes()) {
+                removeNode(node);
+            }
+
+            Map<NodeId, Integer> indexes = nodeIndexes();
+            for (NodeId node : change.redrawnNodes()) {
+                addNode(shown.requireNode(node), indexes.get(node));
+            }
+            for (NodeId node : change.addedNodes()) {
+                addNode(shown.requireNode(node), indexes.get(node));
+            }
+            for (NodeId node : change.movedNodes()) {
+                moveBox(shown.requireNode(node), indexes.get(node));
+            }
+            for (Connection connection : shown.connections()) {
+                if (change.addedConnections().contains(connection)
+                        || change.replacesEnd(connection)) {
+                    addWire(connection);
                 }
             }
         } finally {
             model.endUpdate();
             rebuilding = false;
+        }
+        restoreSelection();
+    }
+
+    private Map<NodeId, Integer> nodeIndexes() {
+        Map<NodeId, Integer> indexes = new HashMap<>();
+        int index = 0;
+        for (Node node : shown.nodes()) {
+            indexes.put(node.id(), index++);
+        }
+        return indexes;
+    }
+
+    private void removeNode(NodeId node) {
+        mxCell box = boxes.remove(node);
+        if (box == null) {
+            return;
+        }
+        graph.getModel().remove(box);
+        badgeCells.remove(node);
+        dots.keySet().removeIf(key -> key.port().node().equals(node));
+    }
+
+    private void removeWire(Connection connection) {
+        mxCell edge = wires.remove(connection);
+        if (edge != null) {
+            graph.getModel().remove(edge);
+        }
+    }
+
+    private void moveBox(Node node, int index) {
+        Position position = position(node, index);
+        mxCell box = boxes.get(node.id());
+        mxGeometry geometry = box.getGeometry();
+        if (geometry.getX() != position.x() || geometry.getY() != position.y()) {
+            mxGeometry moved = (mxGeometry) geometry.clone();
+            moved.setX(position.x());
+            moved.setY(position.y());
+            graph.getModel().setGeometry(box, moved);
         }
     }
 
@@ -190,7 +224,7 @@ public final class GraphCanvas extends JPanel {
                 }
                 NodeBadges badge = badgeFor(node);
                 model.setValue(entry.getValue(), new BadgeLine(entry.getKey(), badge.text()));
-                model.setStyle(entry.getValue(), CanvasStyles.badge(badge.failed() > 0));
+                model.setStyle(entry.getValue(), styles.badge(badge.failed() > 0));
             }
         } finally {
             model.endUpdate();
@@ -325,6 +359,8 @@ public final class GraphCanvas extends JPanel {
             boxes.clear();
             dots.clear();
             badgeCells.clear();
+            wires.clear();
+            styles.clear();
             int index = 0;
             for (Node node : shown.nodes()) {
                 addNode(node, index++);
@@ -336,23 +372,27 @@ public final class GraphCanvas extends JPanel {
             model.endUpdate();
             rebuilding = false;
         }
-        Optional<mxCell> keep = selected.map(boxes::get);
-        rebuilding = true;
-        try {
-            if (keep.isPresent()) {
-                graph.setSelectionCell(keep.get());
-            } else {
-                graph.clearSelection();
-            }
-        } finally {
-            rebuilding = false;
-        }
-        if (keep.isEmpty() && selected.isPresent()) {
-            selected = Optional.empty();
-            listener.selectionChanged(selected);
-        }
+        restoreSelection();
     }
 
+    /** Selects the selected node's box again if it was drawn anew, and reports a lost one. */
+    private void restoreSelection() {
+        Optional<mxCell> keep = selected.map(boxes::get);
+        if (keep.isPresent() && !graph.isCellSelected(keep.get())) {
+            rebuilding = true;
+            try {
+                graph.addSelectionCell(keep.get());
+            } finally {
+                rebuilding = false;
+            }
+        }
+        selectionChanged();
+    }
+
+    /*
+     * Cells are added to the model directly rather than through mxGraph.insertVertex, which
+     * runs the per-cell checks and events of an interactive insert and parses nothing more.
+     */
     private void addNode(Node node, int index) {
         Optional<NodeType> type = types.find(node.type());
         List<PortSpec> inputs = type.map(NodeType::inputs).orElseGet(() -> guessedPorts(node, true));
@@ -363,21 +403,32 @@ public final class GraphCanvas extends JPanel {
                 + CanvasStyles.BADGE_HEIGHT;
         Position position = position(node, index);
         NodeCategory category = type.map(NodeType::category).orElse(NodeCategory.PLACEHOLDER);
-        Object parent = graph.getDefaultParent();
 
-        mxCell box = (mxCell) graph.insertVertex(parent, node.id().value(),
-                new NodeBox(node.id(), title(node, type)), position.x(), position.y(),
-                CanvasStyles.NODE_WIDTH, height, CanvasStyles.header(category, type.isEmpty()));
-        boxes.put(node.id(), box);
+        mxCell box = vertex(new NodeBox(node.id(), title(node, type)), position.x(), position.y(),
+                CanvasStyles.NODE_WIDTH, height, styles.header(category, type.isEmpty()));
+        box.setId(node.id().value());
         addDots(box, node.id(), inputs, true);
         addDots(box, node.id(), outputs, false);
-
-        mxCell badge = (mxCell) graph.insertVertex(box, null,
-                new BadgeLine(node.id(), badgeFor(node.id()).text()), 0,
+        NodeBadges badge = badgeFor(node.id());
+        mxCell badgeCell = vertex(new BadgeLine(node.id(), badge.text()), 0,
                 height - CanvasStyles.BADGE_HEIGHT, CanvasStyles.NODE_WIDTH,
-                CanvasStyles.BADGE_HEIGHT, CanvasStyles.badge(badgeFor(node.id()).failed() > 0));
-        badge.setConnectable(false);
-        badgeCells.put(node.id(), badge);
+                CanvasStyles.BADGE_HEIGHT, styles.badge(badge.failed() > 0));
+        badgeCell.setConnectable(false);
+        box.insert(badgeCell);
+
+        // The box goes into the model with its children, as one change.
+        mxIGraphModel model = graph.getModel();
+        Object parent = graph.getDefaultParent();
+        model.add(parent, box, model.getChildCount(parent));
+        boxes.put(node.id(), box);
+        badgeCells.put(node.id(), badgeCell);
+    }
+
+    private static mxCell vertex(CellValue value, double x, double y, double width,
+            double height, String style) {
+        mxCell cell = new mxCell(value, new mxGeometry(x, y, width, height), style);
+        cell.setVertex(true);
+        return cell;
     }
 
     private void addDots(mxCell box, NodeId node, List<PortSpec> ports, boolean input) {
@@ -390,9 +441,9 @@ public final class GraphCanvas extends JPanel {
             PortRef ref = new PortRef(node, spec.name());
             PortDot dot = new PortDot(ref, input, spec.type(),
                     spec.cardinality() == io.reelgraph.engine.type.Cardinality.LIST);
-            mxCell cell = (mxCell) graph.insertVertex(box, null, dot, x, y,
-                    CanvasStyles.PORT_SIZE, CanvasStyles.PORT_SIZE,
-                    CanvasStyles.port(spec.type(), input));
+            mxCell cell = vertex(dot, x, y, CanvasStyles.PORT_SIZE, CanvasStyles.PORT_SIZE,
+                    styles.port(spec.type(), input));
+            box.insert(cell);
             dots.put(new DotKey(ref, input), cell);
         }
     }
@@ -404,9 +455,21 @@ public final class GraphCanvas extends JPanel {
             // NOTE: a connection to a port its node type lacks is not drawn; validation reports it.
             return;
         }
+        if (wires.containsKey(connection)) {
+            // NOTE: a connection listed twice in the graph is drawn once.
+            return;
+        }
         PortType type = ((PortDot) from.getValue()).type();
-        graph.insertEdge(graph.getDefaultParent(), null, new Wire(connection), from, to,
-                CanvasStyles.wire(type));
+        mxGeometry geometry = new mxGeometry();
+        geometry.setRelative(true);
+        mxCell edge = new mxCell(new Wire(connection), geometry, styles.wire(type));
+        edge.setEdge(true);
+        mxIGraphModel model = graph.getModel();
+        Object parent = graph.getDefaultParent();
+        model.add(parent, edge, model.getChildCount(parent));
+        model.setTerminal(edge, from, true);
+        model.setTerminal(edge, to, false);
+        wires.put(connection, edge);
     }
 
     /** Ports of a node whose type is unknown, taken from its connections so none are lost. */
@@ -590,14 +653,27 @@ public final class GraphCanvas extends JPanel {
 
     /** Selects the drawn connection, so that Delete removes it; for tests and menus. */
     public boolean selectConnection(Connection connection) {
-        for (Object edge : graph.getChildEdges(graph.getDefaultParent())) {
-            if (CanvasGraph.valueOf(edge).orElse(null) instanceof Wire wire
-                    && wire.connection().equals(connection)) {
-                graph.setSelectionCell(edge);
-                return true;
-            }
+        mxCell edge = wires.get(connection);
+        if (edge == null) {
+            return false;
         }
-        return false;
+        graph.setSelectionCell(edge);
+        return true;
+    }
+
+    /** Returns the box cell drawn for a node, for tests that check which cells an edit keeps. */
+    Optional<mxCell> boxCell(NodeId node) {
+        return Optional.ofNullable(boxes.get(node));
+    }
+
+    /** Returns the edge cell drawn for each connection, for the same tests. */
+    Map<Connection, mxCell> wireCells() {
+        return Map.copyOf(wires);
+    }
+
+    /** Returns the JGraphX graph, for tests that compare the drawn cells with the graph. */
+    CanvasGraph cellGraph() {
+        return graph;
     }
 
     private static void requireEventDispatchThread() {
