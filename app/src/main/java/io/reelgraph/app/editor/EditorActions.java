@@ -6,6 +6,7 @@ import java.awt.event.KeyEvent;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.JButton;
+import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JToolBar;
@@ -25,6 +26,7 @@ final class EditorActions {
     private final Action zoomIn;
     private final Action zoomOut;
     private final Action fit;
+    private final Action minimap;
     private final Action estimate;
     private final Action run;
     private final Action cancel;
@@ -45,6 +47,13 @@ final class EditorActions {
         zoomIn = action("Zoom In", KeyEvent.VK_EQUALS, menu, () -> window.canvas().zoomIn());
         zoomOut = action("Zoom Out", KeyEvent.VK_MINUS, menu, () -> window.canvas().zoomOut());
         fit = action("Fit", KeyEvent.VK_0, menu, () -> window.canvas().fit());
+        // M is bound on the canvas only, because a menu key without a modifier would also
+        // fire while the artist types an M in a text field.
+        minimap = action("Minimap (M)", 0, 0,
+                () -> window.canvas().setMinimapVisible(!window.canvas().minimapVisible()));
+        minimap.putValue(Action.SELECTED_KEY, window.canvas().minimapVisible());
+        window.canvas().addPropertyChangeListener("minimapVisible",
+                event -> minimap.putValue(Action.SELECTED_KEY, event.getNewValue()));
         estimate = action("Estimate", KeyEvent.VK_E, menu, window::estimate);
         run = action("Run…", KeyEvent.VK_R, menu, window::run);
         cancel = action("Cancel Run", KeyEvent.VK_PERIOD, menu, window::cancelRun);
@@ -70,7 +79,11 @@ final class EditorActions {
         JMenuBar bar = new JMenuBar();
         bar.add(menu("File", newGraph, open, save, saveAs));
         bar.add(menu("Edit", undo, redo, delete));
-        bar.add(menu("View", zoomIn, zoomOut, fit, light, dark));
+        JMenu view = menu("View", zoomIn, zoomOut, fit, light, dark);
+        JCheckBoxMenuItem minimapItem = new JCheckBoxMenuItem(minimap);
+        minimapItem.setName("menu.minimap");
+        view.add(minimapItem, 3);
+        bar.add(view);
         bar.add(menu("Run", estimate, run, cancel));
         return bar;
     }

@@ -381,6 +381,7 @@ public final class EditorWindow extends JFrame {
             return;
         }
         evaluator.close();
+        canvas.dispose();
         dispose();
         afterClose.run();
     }

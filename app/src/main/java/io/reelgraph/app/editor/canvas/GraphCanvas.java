@@ -65,6 +65,7 @@ public final class GraphCanvas extends JPanel {
     private final CanvasListener listener;
     private final CanvasGraph graph = new CanvasGraph();
     private final mxGraphComponent component;
+    private final CanvasMinimap minimap;
     private final Map<NodeId, mxCell> boxes = new HashMap<>();
     private final Map<DotKey, mxCell> dots = new HashMap<>();
     private final Map<NodeId, mxCell> badgeCells = new HashMap<>();
@@ -97,7 +98,8 @@ public final class GraphCanvas extends JPanel {
         component.getViewport().setBackground(CanvasStyles.canvasBackground());
         component.setName("canvas");
         component.getGraphControl().setName("canvas.graph");
-        add(component, BorderLayout.CENTER);
+        minimap = new CanvasMinimap(component);
+        add(new CanvasMinimap.Layers(component, minimap), BorderLayout.CENTER);
         setPreferredSize(new Dimension(900, 560));
         installListeners();
         installKeys();
@@ -609,11 +611,13 @@ public final class GraphCanvas extends JPanel {
         keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), "reelgraph.delete");
         keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_BACK_SPACE, 0), "reelgraph.delete");
         keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_F, 0), "reelgraph.fit");
+        keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_M, 0), "reelgraph.minimap");
         // Tab adds a node, as in common node editors, so it no longer moves the focus on.
         control.setFocusTraversalKeysEnabled(false);
         keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_TAB, 0), "reelgraph.add");
         bind(control, "reelgraph.delete", this::deleteSelection);
         bind(control, "reelgraph.fit", this::fit);
+        bind(control, "reelgraph.minimap", () -> setMinimapVisible(!minimapVisible()));
         bind(control, "reelgraph.add", () -> {
             requestedSpot = Optional.empty();
             listener.addNodeRequested();
@@ -627,6 +631,40 @@ public final class GraphCanvas extends JPanel {
                 behaviour.run();
             }
         });
+    }
+
+    /**
+     * Shows or hides the minimap; fires the property {@code minimapVisible} so a menu item can
+     * follow the M key.
+     */
+    public void setMinimapVisible(boolean visible) {
+        requireEventDispatchThread();
+        boolean before = minimap.isVisible();
+        minimap.setVisible(visible);
+        firePropertyChange("minimapVisible", before, visible);
+    }
+
+    public boolean minimapVisible() {
+        return minimap.isVisible();
+    }
+
+    /** Returns the minimap's rectangle around the visible part of the canvas, in its pixels. */
+    public java.awt.Rectangle minimapViewportMarker() {
+        return minimap.viewportMarker();
+    }
+
+    /** Returns the top-left corner of the visible part of the canvas, in canvas pixels. */
+    public Point viewPosition() {
+        return component.getViewport().getViewPosition();
+    }
+
+    /**
+     * Releases what ties the canvas to shared objects, so a closed window can be collected.
+     * The canvas shows nothing afterwards.
+     */
+    public void dispose() {
+        requireEventDispatchThread();
+        minimap.detach();
     }
 
     /** Moves the keyboard focus to the canvas, so that its keys (Delete, F, Tab) work. */
