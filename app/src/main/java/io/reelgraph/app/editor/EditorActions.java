@@ -1,5 +1,6 @@
 package io.reelgraph.app.editor;
 
+import io.reelgraph.app.editor.canvas.Alignment;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
@@ -23,6 +24,7 @@ final class EditorActions {
     private final Action undo;
     private final Action redo;
     private final Action delete;
+    private final Action[] arrange;
     private final Action zoomIn;
     private final Action zoomOut;
     private final Action fit;
@@ -44,6 +46,14 @@ final class EditorActions {
         undo = action("Undo", KeyEvent.VK_Z, menu, window::undo);
         redo = action("Redo", KeyEvent.VK_Z, menu | KeyEvent.SHIFT_DOWN_MASK, window::redo);
         delete = action("Delete", 0, 0, () -> window.canvas().deleteSelection());
+        arrange = new Action[] {
+            action("Align Left", 0, 0, () -> window.canvas().align(Alignment.LEFT)),
+            action("Align Top", 0, 0, () -> window.canvas().align(Alignment.TOP)),
+            action("Distribute Horizontally", 0, 0,
+                    () -> window.canvas().align(Alignment.DISTRIBUTE_HORIZONTALLY)),
+            action("Distribute Vertically", 0, 0,
+                    () -> window.canvas().align(Alignment.DISTRIBUTE_VERTICALLY)),
+        };
         zoomIn = action("Zoom In", KeyEvent.VK_EQUALS, menu, () -> window.canvas().zoomIn());
         zoomOut = action("Zoom Out", KeyEvent.VK_MINUS, menu, () -> window.canvas().zoomOut());
         fit = action("Fit", KeyEvent.VK_0, menu, () -> window.canvas().fit());
@@ -78,7 +88,9 @@ final class EditorActions {
     JMenuBar menuBar() {
         JMenuBar bar = new JMenuBar();
         bar.add(menu("File", newGraph, open, save, saveAs));
-        bar.add(menu("Edit", undo, redo, delete));
+        JMenu edit = menu("Edit", undo, redo, delete);
+        edit.add(menu("Arrange", arrange));
+        bar.add(edit);
         JMenu view = menu("View", zoomIn, zoomOut, fit, light, dark);
         JCheckBoxMenuItem minimapItem = new JCheckBoxMenuItem(minimap);
         minimapItem.setName("menu.minimap");

@@ -6,6 +6,7 @@ import com.mxgraph.model.mxCell;
 import com.mxgraph.model.mxGeometry;
 import com.mxgraph.model.mxIGraphModel;
 import com.mxgraph.swing.handler.mxConnectionHandler;
+import com.mxgraph.swing.handler.mxRubberband;
 import com.mxgraph.swing.mxGraphComponent;
 import com.mxgraph.util.mxEvent;
 import com.mxgraph.util.mxPoint;
@@ -86,6 +87,12 @@ public final class GraphCanvas extends JPanel {
             protected mxConnectionHandler createConnectionHandler() {
                 return new CheckedConnectionHandler(this, GraphCanvas.this::rejected);
             }
+
+            @Override
+            public boolean isToggleEvent(MouseEvent event) {
+                // Shift-click adds to the selection, as in common node editors.
+                return super.isToggleEvent(event) || (event != null && event.isShiftDown());
+            }
         };
         component.setConnectable(true);
         component.setDragEnabled(false);
@@ -97,6 +104,8 @@ public final class GraphCanvas extends JPanel {
         component.getViewport().setOpaque(true);
         component.getViewport().setBackground(CanvasStyles.canvasBackground());
         component.setName("canvas");
+        // A left drag on empty canvas selects the nodes in the dragged rectangle.
+        new mxRubberband(component);
         component.getGraphControl().setName("canvas.graph");
         minimap = new CanvasMinimap(component);
         add(new CanvasMinimap.Layers(component, minimap), BorderLayout.CENTER);
@@ -167,6 +176,28 @@ public final class GraphCanvas extends JPanel {
             rebuilding = false;
         }
         restoreSelection();
+    }
+
+    /**
+     * Puts boxes back where the shown graph has them. A drag that snaps back to the old spot
+     * changes no graph, so no new graph arrives to correct the dragged box.
+     */
+    private void placeAsShown(Set<NodeId> nodes) {
+        Map<NodeId, Integer> indexes = nodeIndexes();
+        rebuilding = true;
+        mxIGraphModel model = graph.getModel();
+        model.beginUpdate();
+        try {
+            for (NodeId node : nodes) {
+                Optional<Node> shownNode = shown.node(node);
+                if (shownNode.isPresent() && boxes.containsKey(node)) {
+                    moveBox(shownNode.get(), indexes.get(node));
+                }
+            }
+        } finally {
+            model.endUpdate();
+            rebuilding = false;
+        }
     }
 
     private Map<NodeId, Integer> nodeIndexes() {
@@ -265,14 +296,16 @@ public final class GraphCanvas extends JPanel {
     /** Zooms so the whole graph fits the visible area, between 20% and 250%. */
     public void fit() {
         requireEventDispatchThread();
-        mxRectangle bounds = graph.getGraphBounds();
-        double scale = graph.getView().getScale();
+        // Box geometry is in graph units at every zoom, so the same graph and window always
+        // fit to the same zoom; the drawn bounds divided by the scale vary in the last bits.
+        mxRectangle bounds = boxes.isEmpty() ? null
+                : graph.getBoundingBoxFromGeometry(boxes.values().toArray());
         Dimension visible = component.getViewport().getExtentSize();
-        if (bounds.getWidth() <= 0 || visible.width <= 0) {
+        if (bounds == null || bounds.getWidth() <= 0 || visible.width <= 0) {
             return;
         }
-        double width = bounds.getWidth() / scale + 80;
-        double height = bounds.getHeight() / scale + 80;
+        double width = bounds.getWidth() + 80;
+        double height = bounds.getHeight() + 80;
         double fitted = Math.min(visible.width / width, visible.height / height);
         component.zoomTo(Math.max(MIN_SCALE, Math.min(MAX_SCALE, fitted)), false);
         component.getHorizontalScrollBar().setValue(0);
@@ -524,13 +557,18 @@ public final class GraphCanvas extends JPanel {
             Map<NodeId, Position> moved = new LinkedHashMap<>();
             for (Object cell : cells) {
                 if (CanvasGraph.valueOf(cell).orElse(null) instanceof NodeBox box) {
+                    // Moved boxes land on the grid, so nodes line up after a drag.
                     mxGeometry geometry = ((mxCell) cell).getGeometry();
-                    moved.put(box.node(), new Position((int) Math.round(geometry.getX()),
-                            (int) Math.round(geometry.getY())));
+                    int grid = graph.getGridSize();
+                    moved.put(box.node(), new Position(NodeArrangement.snap(geometry.getX(), grid),
+                            NodeArrangement.snap(geometry.getY(), grid)));
                 }
             }
             if (!moved.isEmpty() && !rebuilding) {
-                EventQueue.invokeLater(() -> listener.nodesMoved(moved));
+                EventQueue.invokeLater(() -> {
+                    listener.nodesMoved(moved);
+                    placeAsShown(moved.keySet());
+                });
             }
         });
         component.getConnectionHandler().addListener(mxEvent.CONNECT, (sender, event) -> {
@@ -686,6 +724,49 @@ public final class GraphCanvas extends JPanel {
         }
         if (!nodes.isEmpty() || !connections.isEmpty()) {
             listener.deleteRequested(nodes, connections);
+        }
+    }
+
+    /** Returns the selected nodes in the order they were selected. */
+    public Set<NodeId> selectedNodes() {
+        Set<NodeId> nodes = new LinkedHashSet<>();
+        for (Object cell : graph.getSelectionCells()) {
+            if (CanvasGraph.valueOf(cell).orElse(null) instanceof NodeBox box) {
+                nodes.add(box.node());
+            }
+        }
+        return nodes;
+    }
+
+    /** Selects exactly the given nodes; nodes not on the canvas are ignored. */
+    public void selectNodes(Set<NodeId> nodes) {
+        requireEventDispatchThread();
+        List<Object> cells = new ArrayList<>();
+        for (NodeId node : nodes) {
+            mxCell box = boxes.get(node);
+            if (box != null) {
+                cells.add(box);
+            }
+        }
+        graph.setSelectionCells(cells.toArray());
+    }
+
+    /**
+     * Aligns or distributes the selected nodes; the listener receives the moves as one
+     * {@link CanvasListener#nodesMoved} edit, so one undo reverts them.
+     */
+    public void align(Alignment alignment) {
+        requireEventDispatchThread();
+        List<NodeArrangement.Box> selection = new ArrayList<>();
+        for (NodeId node : selectedNodes()) {
+            mxGeometry geometry = boxes.get(node).getGeometry();
+            selection.add(new NodeArrangement.Box(node, (int) Math.round(geometry.getX()),
+                    (int) Math.round(geometry.getY()), (int) Math.round(geometry.getWidth()),
+                    (int) Math.round(geometry.getHeight())));
+        }
+        Map<NodeId, Position> moved = NodeArrangement.arrange(selection, alignment);
+        if (!moved.isEmpty()) {
+            listener.nodesMoved(moved);
         }
     }
 
