@@ -351,9 +351,12 @@ class EditorWindowTest {
             confirmation.optionPane().buttonWithText("Run").click();
             editor.waitFor("the run confirmation to close", () -> !confirmation.target()
                     .isShowing());
-            editor.waitFor("the run to finish", () -> !editor.window.running()
+            javax.swing.JProgressBar progress = editor.frame.progressBar("run.progress").target();
+            editor.waitWhileProgressing("the run to finish", () -> !editor.window.running()
                     && editor.window.runSummary().startsWith("Run ")
-                    && !editor.window.runSummary().equals(before));
+                    && !editor.window.runSummary().equals(before),
+                    progress::getString,
+                    java.time.Duration.ofSeconds(120));
         }
 
         private GenericTypeMatcher<JLabel> imageLabel() {
