@@ -104,8 +104,14 @@ public final class GraphCanvas extends JPanel {
         component.getViewport().setOpaque(true);
         component.getViewport().setBackground(CanvasStyles.canvasBackground());
         component.setName("canvas");
-        // A left drag on empty canvas selects the nodes in the dragged rectangle.
-        new mxRubberband(component);
+        // A left drag on empty canvas selects the nodes in the dragged rectangle; Shift+Ctrl+drag
+        // stays JGraphX's panning gesture.
+        new mxRubberband(component) {
+            @Override
+            public boolean isRubberbandTrigger(MouseEvent event) {
+                return SwingUtilities.isLeftMouseButton(event) && !component.isPanningEvent(event);
+            }
+        };
         component.getGraphControl().setName("canvas.graph");
         minimap = new CanvasMinimap(component);
         add(new CanvasMinimap.Layers(component, minimap), BorderLayout.CENTER);
