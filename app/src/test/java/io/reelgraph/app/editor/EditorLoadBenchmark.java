@@ -72,7 +72,7 @@ class EditorLoadBenchmark {
         }
         lines.forEach(System.out::println);
         Files.write(Path.of("target", "editor-bench.txt"), lines);
-        assertThat(lines).hasSize(opens + 1);
+        assertThat(lines).hasSize(opens + 2);
     }
 
     private static String measureOnce(Workspace workspace, Path file,
