@@ -463,7 +463,8 @@ public final class EditorWindow extends JFrame {
     /**
      * Asks for confirmation with the projected cost, then runs on the background thread. While
      * the current graph is still being planned, the confirmation follows once its plan is ready,
-     * so a run request always ends in the dialog or in a message that says why not.
+     * so a run request always ends in the dialog or in a message that gives the
+     * reason.
      */
     void run() {
         if (running) {

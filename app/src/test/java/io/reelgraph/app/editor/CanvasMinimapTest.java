@@ -1,6 +1,7 @@
 package io.reelgraph.app.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.swing.edt.GuiActionRunner.execute;
 
 import java.awt.Component;
@@ -88,7 +89,7 @@ class CanvasMinimapTest {
             assertThat(after.x).isGreaterThan(before.x);
             assertThat(after.y).isGreaterThan(before.y);
             // The marker is rounded to whole pixels, so its width may differ by one.
-            assertThat(after.width).isCloseTo(before.width, org.assertj.core.api.Assertions.within(1));
+            assertThat(after.width).isCloseTo(before.width, within(1));
         }
 
         @Test

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a new graph changes in the drawing of the shown one, so that the canvas touches only
+ * The drawing changes a new graph makes to the shown one, so that the canvas touches only
  * the cells of the affected nodes and connections. A param edit changes nothing drawn, because
  * params show only in the inspector and in badges.
  *
@@ -99,7 +99,7 @@ record CanvasChange(Set<NodeId> removedNodes, Set<NodeId> redrawnNodes, Set<Node
                 && addedConnections.isEmpty();
     }
 
-    /** Returns whether a connection's edge is removed, because one of its ends is. */
+    /** Returns whether a connection's edge must go because an end is removed or redrawn. */
     boolean replacesEnd(Connection connection) {
         return touches(removedNodes, connection) || touches(redrawnNodes, connection);
     }

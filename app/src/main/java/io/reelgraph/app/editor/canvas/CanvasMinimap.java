@@ -26,7 +26,7 @@ final class CanvasMinimap extends mxGraphOutline {
         super(component);
         setName("canvas.minimap");
         setToolTipText("Minimap: drag the rectangle to pan (M shows or hides it)");
-        // Labels at this scale are unreadable and make each redraw of 14,000 cells slower.
+        // Labels at this scale are unreadable and make each redraw of a large graph slower.
         setDrawLabels(false);
         setAntiAlias(true);
         Color line = UIManager.getColor("Component.borderColor");

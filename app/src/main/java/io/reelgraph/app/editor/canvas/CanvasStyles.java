@@ -92,8 +92,8 @@ final class CanvasStyles {
 
     /**
      * Style strings built once per kind of cell instead of once per cell, because a 2,000-node
-     * graph has about 14,000 cells but only a few dozen distinct styles. Cleared when the canvas
-     * draws everything again, so a new look and feel takes effect then.
+     * graph has more than 10,000 cells but only a few dozen distinct styles. Cleared when the
+     * canvas draws everything again, so a new look and feel takes effect then.
      */
     static final class Cache {
         private final Map<String, String> strings = new HashMap<>();

@@ -123,7 +123,7 @@ public final class GraphCanvas extends JPanel {
     /**
      * Shows a graph, keeping the selected node selected if it still exists. Only the cells of
      * nodes and connections that the new graph adds, removes, moves or draws differently are
-     * touched, so the other cells stay the same objects; a new type registry draws everything
+     * touched, so the other cells stay the same objects. A new type registry draws everything
      * again.
      */
     public void showGraph(Graph newGraph, NodeTypeRegistry registry) {
@@ -303,7 +303,7 @@ public final class GraphCanvas extends JPanel {
     public void fit() {
         requireEventDispatchThread();
         // Box geometry is in graph units at every zoom, so the same graph and window always
-        // fit to the same zoom; the drawn bounds divided by the scale vary in the last bits.
+        // fit to the same zoom. The drawn bounds divided by the scale vary in the last bits.
         mxRectangle bounds = boxes.isEmpty() ? null
                 : graph.getBoundingBoxFromGeometry(boxes.values().toArray());
         Dimension visible = component.getViewport().getExtentSize();
@@ -431,8 +431,8 @@ public final class GraphCanvas extends JPanel {
     }
 
     /*
-     * Cells are added to the model directly rather than through mxGraph.insertVertex, which
-     * runs the per-cell checks and events of an interactive insert and parses nothing more.
+     * Cells are added to the model directly, not through mxGraph.insertVertex, which runs the
+     * checks and events of an interactive insert for each cell.
      */
     private void addNode(Node node, int index) {
         Optional<NodeType> type = types.find(node.type());
@@ -703,8 +703,8 @@ public final class GraphCanvas extends JPanel {
     }
 
     /**
-     * Releases what ties the canvas to shared objects, so a closed window can be collected.
-     * The canvas shows nothing afterwards.
+     * Detaches the minimap's listeners from the canvas; call it once when the window closes.
+     * The minimap shows nothing afterwards.
      */
     public void dispose() {
         requireEventDispatchThread();
