@@ -1,19 +1,29 @@
 package io.reelgraph.app.editor.canvas;
 
+import com.mxgraph.model.mxCell;
 import com.mxgraph.swing.mxGraphComponent;
 import com.mxgraph.swing.mxGraphOutline;
+import com.mxgraph.util.mxConstants;
+import com.mxgraph.util.mxUtils;
+import com.mxgraph.view.mxCellState;
+import com.mxgraph.view.mxGraphView;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Dimension;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.Point;
 import java.awt.Rectangle;
+import java.util.Collection;
+import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.JLayeredPane;
 import javax.swing.UIManager;
 
 /**
- * The overview in the lower right corner of the canvas: the whole graph at a small scale with a
- * rectangle around the part the canvas shows. Dragging the rectangle pans the canvas, and
- * dragging its lower right handle zooms, as JGraphX's outline does.
+ * The overview in the lower right corner of the canvas: every node box at a small scale in its
+ * category colour, with a rectangle around the part the canvas shows. Dragging the rectangle
+ * pans the canvas, and dragging its lower right handle zooms, as JGraphX's outline does.
  */
 final class CanvasMinimap extends mxGraphOutline {
 
@@ -22,8 +32,11 @@ final class CanvasMinimap extends mxGraphOutline {
     static final int MAP_HEIGHT = 150;
     private static final int MARGIN = 12;
 
-    CanvasMinimap(mxGraphComponent component) {
+    private final Supplier<Collection<mxCell>> boxes;
+
+    CanvasMinimap(mxGraphComponent component, Supplier<Collection<mxCell>> boxes) {
         super(component);
+        this.boxes = boxes;
         setName("canvas.minimap");
         setToolTipText("Minimap: drag the rectangle to pan (M shows or hides it)");
         // Labels at this scale are unreadable and make each redraw of a large graph slower.
@@ -32,6 +45,35 @@ final class CanvasMinimap extends mxGraphOutline {
         Color line = UIManager.getColor("Component.borderColor");
         setBorder(BorderFactory.createLineBorder(line != null ? line : Color.GRAY));
         setPreferredSize(new Dimension(MAP_WIDTH, MAP_HEIGHT));
+    }
+
+    /**
+     * Paints each node box as a filled rectangle. JGraphX's outline draws every cell, ports,
+     * badges and edges included, again after each edit, which made first paint on a 2,000-node
+     * graph about a second slower.
+     */
+    @Override
+    public void paintGraph(Graphics g) {
+        if (graphComponent == null) {
+            return;
+        }
+        Graphics2D g2 = (Graphics2D) g.create();
+        try {
+            Point origin = graphComponent.getGraphControl().getTranslate();
+            g2.translate(translate.x + origin.getX() * scale, translate.y + origin.getY() * scale);
+            g2.scale(scale, scale);
+            mxGraphView view = graphComponent.getGraph().getView();
+            for (mxCell box : boxes.get()) {
+                mxCellState state = view.getState(box);
+                if (state != null) {
+                    g2.setColor(mxUtils.getColor(state.getStyle(), mxConstants.STYLE_FILLCOLOR,
+                            Color.GRAY));
+                    g2.fill(state.getRectangle());
+                }
+            }
+        } finally {
+            g2.dispose();
+        }
     }
 
     /** Returns the rectangle that marks the visible part of the canvas, in minimap pixels. */

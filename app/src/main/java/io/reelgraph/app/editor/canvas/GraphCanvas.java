@@ -113,7 +113,7 @@ public final class GraphCanvas extends JPanel {
             }
         };
         component.getGraphControl().setName("canvas.graph");
-        minimap = new CanvasMinimap(component);
+        minimap = new CanvasMinimap(component, boxes::values);
         add(new CanvasMinimap.Layers(component, minimap), BorderLayout.CENTER);
         setPreferredSize(new Dimension(900, 560));
         installListeners();
