@@ -39,8 +39,6 @@ final class CanvasMinimap extends mxGraphOutline {
         this.boxes = boxes;
         setName("canvas.minimap");
         setToolTipText("Minimap: drag the rectangle to pan (M shows or hides it)");
-        // Labels at this scale are unreadable and make each redraw of a large graph slower.
-        setDrawLabels(false);
         setAntiAlias(true);
         Color line = UIManager.getColor("Component.borderColor");
         setBorder(BorderFactory.createLineBorder(line != null ? line : Color.GRAY));
