@@ -1,6 +1,7 @@
 package io.reelgraph.app.editor;
 
 import io.reelgraph.app.Home;
+import io.reelgraph.app.editor.canvas.Alignment;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
@@ -8,6 +9,7 @@ import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
+import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JRadioButtonMenuItem;
@@ -27,9 +29,11 @@ final class EditorActions {
     private final Action delete;
     private final Action group;
     private final Action ungroup;
+    private final Action[] arrange;
     private final Action zoomIn;
     private final Action zoomOut;
     private final Action fit;
+    private final Action minimap;
     private final Action estimate;
     private final Action run;
     private final Action cancel;
@@ -52,9 +56,24 @@ final class EditorActions {
         group = action("Group", KeyEvent.VK_G, menu, window::groupSelection);
         ungroup = action("Ungroup", KeyEvent.VK_G, menu | KeyEvent.SHIFT_DOWN_MASK,
                 window::ungroupSelection);
+        arrange = new Action[] {
+            action("Align Left", 0, 0, () -> window.canvas().align(Alignment.LEFT)),
+            action("Align Top", 0, 0, () -> window.canvas().align(Alignment.TOP)),
+            action("Distribute Horizontally", 0, 0,
+                    () -> window.canvas().align(Alignment.DISTRIBUTE_HORIZONTALLY)),
+            action("Distribute Vertically", 0, 0,
+                    () -> window.canvas().align(Alignment.DISTRIBUTE_VERTICALLY)),
+        };
         zoomIn = action("Zoom In", KeyEvent.VK_EQUALS, menu, () -> window.canvas().zoomIn());
         zoomOut = action("Zoom Out", KeyEvent.VK_MINUS, menu, () -> window.canvas().zoomOut());
         fit = action("Fit", KeyEvent.VK_0, menu, () -> window.canvas().fit());
+        // M is bound on the canvas only, because a menu key without a modifier would also
+        // fire while the artist types an M in a text field.
+        minimap = action("Minimap (M)", 0, 0,
+                () -> window.canvas().setMinimapVisible(!window.canvas().minimapVisible()));
+        minimap.putValue(Action.SELECTED_KEY, window.canvas().minimapVisible());
+        window.canvas().addPropertyChangeListener("minimapVisible",
+                event -> minimap.putValue(Action.SELECTED_KEY, event.getNewValue()));
         estimate = action("Estimate", KeyEvent.VK_E, menu, window::estimate);
         run = action("Run…", KeyEvent.VK_R, menu, window::run);
         cancel = action("Cancel Run", KeyEvent.VK_PERIOD, menu, window::cancelRun);
@@ -88,8 +107,13 @@ final class EditorActions {
         file.add(save);
         file.add(saveAs);
         bar.add(file);
-        bar.add(menu("Edit", undo, redo, cut, copy, paste, duplicate, delete, group, ungroup));
+        JMenu edit = menu("Edit", undo, redo, cut, copy, paste, duplicate, delete, group, ungroup);
+        edit.add(menu("Arrange", arrange));
+        bar.add(edit);
         JMenu view = menu("View", zoomIn, zoomOut, fit);
+        JCheckBoxMenuItem minimapItem = new JCheckBoxMenuItem(minimap);
+        minimapItem.setName("menu.minimap");
+        view.add(minimapItem, 3);
         view.add(themeMenu());
         bar.add(view);
         bar.add(menu("Run", estimate, run, cancel));

@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.swing.BorderFactory;
 import javax.swing.JCheckBox;
+import javax.swing.JDialog;
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -81,6 +82,7 @@ public final class EditorWindow extends JFrame {
     private final Map<NodeId, Integer> finishedByNode = new HashMap<>();
     private final Map<NodeId, Integer> failedByNode = new HashMap<>();
     private boolean running;
+    private boolean runWhenPlanned;
     private int runItems;
     private int runFinished;
     private Runnable afterClose = () -> { };
@@ -195,8 +197,7 @@ public final class EditorWindow extends JFrame {
 
     /** Returns the last plan of the current graph, if planning has finished. */
     public Optional<Plan> currentPlan() {
-        return lastPlan.filter(outcome -> outcome.graph().equals(document.graph())
-                && outcome.draft() == draft()).flatMap(Evaluator.PlanOutcome::plan);
+        return planOfCurrentGraph().flatMap(Evaluator.PlanOutcome::plan);
     }
 
     public boolean running() {
@@ -365,7 +366,7 @@ public final class EditorWindow extends JFrame {
         }
         view.enter(Optional.empty());
         document.edit(document.graph().withoutSubgraph(subgraph));
-        canvas.selectAll(found.get().members());
+        canvas.selectNodes(found.get().members());
         say("Ungrouped subgraph " + subgraph + " into " + found.get().members().size()
                 + " nodes.");
         return true;
@@ -536,6 +537,7 @@ public final class EditorWindow extends JFrame {
         autosave.discard();
         autosave.close();
         evaluator.close();
+        canvas.dispose();
         dispose();
         afterClose.run();
     }
@@ -572,6 +574,11 @@ public final class EditorWindow extends JFrame {
             canvas.showBadges(view.badges(planBadges));
         }
         refreshSelection();
+        if (runWhenPlanned) {
+            runWhenPlanned = false;
+            // After this event, so the plan table and badges are up before the modal dialog.
+            EventQueue.invokeLater(this::run);
+        }
     }
 
     private static String costLine(Plan plan) {
@@ -608,32 +615,57 @@ public final class EditorWindow extends JFrame {
         say("Estimating the next run…");
     }
 
-    /** Asks for confirmation with the projected cost, then runs on the background thread. */
+    /**
+     * Asks for confirmation with the projected cost, then runs on the background thread. While
+     * the current graph is still being planned, the confirmation follows once its plan is ready,
+     * so a run request always ends in the dialog or in a message that gives the
+     * reason.
+     */
     void run() {
         if (running) {
             return;
         }
         Optional<Plan> plan = currentPlan();
         if (plan.isEmpty()) {
-            say("The plan of the current graph is not ready yet; fix the problems it lists or"
-                    + " wait for planning to finish, then run again.");
+            if (planOfCurrentGraph().isEmpty()) {
+                runWhenPlanned = true;
+                say("Planning the current graph; the run confirmation follows.");
+            } else {
+                say("The current graph has no plan; fix the problems it lists, then run again.");
+            }
             return;
         }
-        String question = "Run " + document.graph().name() + "?\n\nProjected cost: "
-                + Money.format(plan.get().projection().totalUsd()) + " (estimate) for "
-                + plan.get().projection().paidToRun() + " paid items; "
-                + plan.get().projection().paidCached() + " cached items cost nothing.\n"
-                + (draft() ? "Draft mode: model nodes use the free draft provider.\n" : "")
-                + "Outputs go to " + Evaluator.outputFolder(document.folder()) + ".";
-        Object[] options = {"Run", "Cancel"};
-        int answer = JOptionPane.showOptionDialog(this, question, "Run the graph",
-                JOptionPane.OK_CANCEL_OPTION, JOptionPane.QUESTION_MESSAGE, null, options,
-                options[1]);
-        if (answer != 0) {
+        if (!confirmRun(plan.get())) {
             say("Run not confirmed; nothing was sent.");
             return;
         }
         startRun(plan.get());
+    }
+
+    private Optional<Evaluator.PlanOutcome> planOfCurrentGraph() {
+        return lastPlan.filter(outcome -> outcome.graph().equals(document.graph())
+                && outcome.draft() == draft());
+    }
+
+    /** Shows the modal run confirmation, named {@code dialog.run}; Cancel is the default. */
+    private boolean confirmRun(Plan plan) {
+        String question = "Run " + document.graph().name() + "?\n\nProjected cost: "
+                + Money.format(plan.projection().totalUsd()) + " (estimate) for "
+                + plan.projection().paidToRun() + " paid items; "
+                + plan.projection().paidCached() + " cached items cost nothing.\n"
+                + (draft() ? "Draft mode: model nodes use the free draft provider.\n" : "")
+                + "Outputs go to " + Evaluator.outputFolder(document.folder()) + ".";
+        Object[] options = {"Run", "Cancel"};
+        JOptionPane pane = new JOptionPane(question, JOptionPane.QUESTION_MESSAGE,
+                JOptionPane.OK_CANCEL_OPTION, null, options, options[1]);
+        JDialog dialog = pane.createDialog(this, "Run the graph");
+        dialog.setName("dialog.run");
+        try {
+            dialog.setVisible(true);
+        } finally {
+            dialog.dispose();
+        }
+        return options[0].equals(pane.getValue());
     }
 
     private void startRun(Plan plan) {
@@ -697,6 +729,8 @@ public final class EditorWindow extends JFrame {
             say(text);
             LOG.info(text);
         }
+        // The run filled the cache, so the plan from before it is stale until planned again.
+        lastPlan = Optional.empty();
         requestPlan();
     }
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -76,6 +77,28 @@ final class EditorFixture implements AutoCloseable {
                 return execute(condition::get);
             }
         }, Timeout.timeout(120_000));
+    }
+
+    /**
+     * Waits until {@code done} holds for as long as {@code progress} keeps changing, and fails
+     * once it has not changed for {@code stall}. A run's length depends on the machine's load,
+     * so a fixed limit on the whole run fails on a busy machine while a stalled run still fails.
+     */
+    void waitWhileProgressing(String description, Supplier<Boolean> done,
+            Supplier<String> progress, Duration stall) {
+        String last = execute(progress::get);
+        long lastChange = System.nanoTime();
+        while (!execute(done::get)) {
+            String now = execute(progress::get);
+            if (!now.equals(last)) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > stall.toNanos()) {
+                throw new AssertionError("Timed out waiting for " + description + ": no progress"
+                        + " for " + stall.toSeconds() + " s; progress stayed at \"" + last + "\"");
+            }
+            Pause.pause(200);
+        }
     }
 
     @Override

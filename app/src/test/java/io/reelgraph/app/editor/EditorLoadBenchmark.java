@@ -11,7 +11,9 @@ import io.reelgraph.engine.file.GraphFile;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.NodeId;
 import java.awt.GraphicsEnvironment;
+import io.reelgraph.engine.graph.Connection;
 import java.awt.image.BufferedImage;
+import java.lang.ref.WeakReference;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Measures the editor on a 2,000-node film graph: time to first paint, one full repaint, one
- * param edit, one node move, the first plan, and heap after GC. Not a unit test: it runs only when the
+ * param edit, one node move, one node add, one connect, the first plan, heap after GC, and how
+ * many closed windows are still reachable. Not a unit test: it runs only when the
  * {@code reelgraph.bench.editor} property sets the number of opens, and it asserts no times.
  * See docs/benchmarks.md, section "Editor", for the command and the recorded figures.
  */
@@ -55,19 +58,25 @@ class EditorLoadBenchmark {
 
         List<String> lines = new ArrayList<>();
         lines.add("nodes=" + film.nodeCount() + " connections=" + film.connections().size());
+        List<WeakReference<EditorWindow>> closed = new ArrayList<>();
         try (Workspace workspace = Workspace.standard()) {
             for (int open = 1; open <= opens; open++) {
-                lines.add("open " + open + ": " + measureOnce(workspace, file));
+                lines.add("open " + open + ": " + measureOnce(workspace, file, closed));
             }
+            usedHeapAfterGc();
+            long reachable = closed.stream().filter(window -> window.get() != null).count();
+            lines.add("closed windows still reachable after GC: " + reachable + " of "
+                    + closed.size());
         } finally {
             System.clearProperty(Home.PROPERTY);
         }
         lines.forEach(System.out::println);
         Files.write(Path.of("target", "editor-bench.txt"), lines);
-        assertThat(lines).hasSize(opens + 1);
+        assertThat(lines).hasSize(opens + 2);
     }
 
-    private static String measureOnce(Workspace workspace, Path file) {
+    private static String measureOnce(Workspace workspace, Path file,
+            List<WeakReference<EditorWindow>> closed) {
         Robot robot = BasicRobot.robotWithNewAwtHierarchy();
         long heapBefore = usedHeapAfterGc();
         long start = System.nanoTime();
@@ -86,21 +95,33 @@ class EditorLoadBenchmark {
                 execute(() -> moveNode(window, NodeId.of("video-0")));
                 robot.waitForIdle();
             });
+            long add = timed(() -> {
+                execute(() -> window.document().edit(window.document().graph().withNode(
+                        window.document().graph().requireNode(NodeId.of("prompt-0"))
+                                .withId(NodeId.of("prompt-added")))));
+                robot.waitForIdle();
+            });
+            long connect = timed(() -> {
+                execute(() -> window.connect(
+                        Connection.of("script", "scenes", "prompt-added", "scene")));
+                robot.waitForIdle();
+            });
             awaitPlan(window);
             long planned = System.nanoTime();
             long heapOpen = usedHeapAfterGc();
             return String.format(Locale.ROOT, "open %d ms, first paint %d ms, full repaint %d ms,"
-                    + " param edit %d ms, node move %d ms, first plan %d ms,"
-                    + " heap after GC %d MiB (%d MiB before)",
+                    + " param edit %d ms, node move %d ms, node add %d ms, connect %d ms,"
+                    + " first plan %d ms, heap after GC %d MiB (%d MiB before)",
                     millis(opened - start), millis(painted - start), millis(repaint),
-                    millis(edit), millis(move), millis(planned - start), heapOpen >> 20,
-                    heapBefore >> 20);
+                    millis(edit), millis(move), millis(add), millis(connect),
+                    millis(planned - start), heapOpen >> 20, heapBefore >> 20);
         } finally {
             execute(() -> {
                 window.document().replace(window.document().graph(), window.document().file());
                 window.closeWindow();
             });
             robot.cleanUp();
+            closed.add(new WeakReference<>(window));
         }
     }
 

@@ -22,6 +22,8 @@ import javax.swing.JComponent;
 import javax.swing.JLabel;
 import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.core.MouseButton;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -338,36 +340,23 @@ class EditorWindowTest {
         private void runAndConfirm() {
             String before = execute(editor.window::runSummary);
             editor.frame.button("toolbar.run").click();
-            editor.frame.optionPane().requireMessage(java.util.regex.Pattern.compile(
+            DialogFixture confirmation = WindowFinder.findDialog("dialog.run")
+                    .withTimeout(120_000).using(editor.robot);
+            // A dialog that is showing may not take input yet; once it is the active window,
+            // it receives the click.
+            editor.waitFor("the run confirmation to be active", () -> confirmation.target()
+                    .isActive());
+            confirmation.optionPane().requireMessage(java.util.regex.Pattern.compile(
                     "(?s).*Projected cost: \\$0.*Draft mode.*"));
-            editor.frame.optionPane().buttonWithText("Run").click();
-            // On a loaded machine the robot's click can land before the dialog takes input;
-            // click again while the dialog is still up.
-            for (int attempt = 0; attempt < 3 && confirmationShowing(); attempt++) {
-                editor.robot.waitForIdle();
-                if (confirmationShowing()) {
-                    editor.frame.optionPane().buttonWithText("Run").click();
-                }
-            }
-            try {
-                editor.waitFor("the run to finish", () -> !editor.window.running()
-                        && editor.window.runSummary().startsWith("Run ")
-                        && !editor.window.runSummary().equals(before));
-            } catch (RuntimeException | Error e) {
-                System.err.println("DEBUG summary: " + execute(editor.window::runSummary)
-                        + " running=" + execute(editor.window::running));
-                throw e;
-            }
-        }
-
-        private boolean confirmationShowing() {
-            return !editor.robot.finder().findAll(new GenericTypeMatcher<>(
-                    javax.swing.JOptionPane.class) {
-                @Override
-                protected boolean isMatching(javax.swing.JOptionPane pane) {
-                    return pane.isShowing();
-                }
-            }).isEmpty();
+            confirmation.optionPane().buttonWithText("Run").click();
+            editor.waitFor("the run confirmation to close", () -> !confirmation.target()
+                    .isShowing());
+            javax.swing.JProgressBar progress = editor.frame.progressBar("run.progress").target();
+            editor.waitWhileProgressing("the run to finish", () -> !editor.window.running()
+                    && editor.window.runSummary().startsWith("Run ")
+                    && !editor.window.runSummary().equals(before),
+                    progress::getString,
+                    java.time.Duration.ofSeconds(120));
         }
 
         private GenericTypeMatcher<JLabel> imageLabel() {

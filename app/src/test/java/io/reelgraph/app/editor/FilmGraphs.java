@@ -17,7 +17,7 @@ import java.util.List;
  * {@code chains} copies of the prompt, keyframe and clip nodes, and every clip feeds the one
  * rough cut. Each copy gets its own variation, so no two chains share a cache key.
  */
-final class FilmGraphs {
+public final class FilmGraphs {
 
     private static final int COLUMN_WIDTH = 300;
     private static final int ROW_HEIGHT = 150;
@@ -27,7 +27,7 @@ final class FilmGraphs {
     }
 
     /** Returns a graph of {@code 2 + 3 * chains} nodes built from the sample graph file. */
-    static Graph film(Path sampleGraph, int chains) throws GraphFileException {
+    public static Graph film(Path sampleGraph, int chains) throws GraphFileException {
         Graph sample = GraphFile.read(sampleGraph);
         Node prompt = sample.requireNode(NodeId.of("shot-prompt"));
         Node keyframe = sample.requireNode(NodeId.of("keyframe"));

@@ -53,7 +53,7 @@ class SubgraphEditorTest {
 
     /** Selects the prompt, keyframe and clip nodes on the canvas and presses Ctrl+G. */
     private void groupChain() {
-        execute(() -> editor.window.canvas().selectAll(CHAIN));
+        execute(() -> editor.window.canvas().selectNodes(CHAIN));
         focusCanvas();
         press(KeyEvent.VK_G, KeyEvent.VK_CONTROL);
         editor.waitFor("the subgraph", () -> editor.window.document().graph()

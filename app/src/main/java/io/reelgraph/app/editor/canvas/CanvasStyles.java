@@ -3,7 +3,9 @@ package io.reelgraph.app.editor.canvas;
 import io.reelgraph.engine.type.NodeCategory;
 import io.reelgraph.engine.type.PortType;
 import java.awt.Color;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import javax.swing.UIManager;
 
 /** Colours and JGraphX style strings of the canvas, taken from the current look and feel. */
@@ -86,5 +88,36 @@ final class CanvasStyles {
 
     private static String hex(Color color) {
         return String.format(Locale.ROOT, "#%06X", color.getRGB() & 0xFFFFFF);
+    }
+
+    /**
+     * Style strings built once per kind of cell instead of once per cell, because a 2,000-node
+     * graph has more than 10,000 cells but only a few dozen distinct styles. Cleared when the
+     * canvas draws everything again, so a new look and feel takes effect then.
+     */
+    static final class Cache {
+        private final Map<String, String> strings = new HashMap<>();
+
+        String header(NodeCategory category, boolean unknown) {
+            return strings.computeIfAbsent("header." + category + "." + unknown,
+                    key -> CanvasStyles.header(category, unknown));
+        }
+
+        String port(PortType type, boolean input) {
+            return strings.computeIfAbsent("port." + type + "." + input,
+                    key -> CanvasStyles.port(type, input));
+        }
+
+        String badge(boolean failed) {
+            return strings.computeIfAbsent("badge." + failed, key -> CanvasStyles.badge(failed));
+        }
+
+        String wire(PortType type) {
+            return strings.computeIfAbsent("wire." + type, key -> CanvasStyles.wire(type));
+        }
+
+        void clear() {
+            strings.clear();
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.mxgraph.model.mxCell;
 import com.mxgraph.model.mxGeometry;
 import com.mxgraph.model.mxIGraphModel;
 import com.mxgraph.swing.handler.mxConnectionHandler;
+import com.mxgraph.swing.handler.mxRubberband;
 import com.mxgraph.swing.mxGraphComponent;
 import com.mxgraph.util.mxEvent;
 import com.mxgraph.util.mxPoint;
@@ -66,9 +67,12 @@ public final class GraphCanvas extends JPanel {
     private final CanvasListener listener;
     private final CanvasGraph graph = new CanvasGraph();
     private final mxGraphComponent component;
+    private final CanvasMinimap minimap;
     private final Map<NodeId, mxCell> boxes = new HashMap<>();
     private final Map<DotKey, mxCell> dots = new HashMap<>();
     private final Map<NodeId, mxCell> badgeCells = new HashMap<>();
+    private final Map<Connection, mxCell> wires = new HashMap<>();
+    private final CanvasStyles.Cache styles = new CanvasStyles.Cache();
     private Map<NodeId, NodeBadges> badges = Map.of();
     private Graph shown = Graph.empty("");
     private NodeTypeRegistry types = NodeTypeRegistry.of(List.of());
@@ -84,6 +88,12 @@ public final class GraphCanvas extends JPanel {
             protected mxConnectionHandler createConnectionHandler() {
                 return new CheckedConnectionHandler(this, GraphCanvas.this::rejected);
             }
+
+            @Override
+            public boolean isToggleEvent(MouseEvent event) {
+                // Shift-click adds to the selection, as in common node editors.
+                return super.isToggleEvent(event) || (event != null && event.isShiftDown());
+            }
         };
         component.setConnectable(true);
         component.setDragEnabled(false);
@@ -95,80 +105,143 @@ public final class GraphCanvas extends JPanel {
         component.getViewport().setOpaque(true);
         component.getViewport().setBackground(CanvasStyles.canvasBackground());
         component.setName("canvas");
+        // A left drag on empty canvas selects the nodes in the dragged rectangle; Shift+Ctrl+drag
+        // stays JGraphX's panning gesture.
+        new mxRubberband(component) {
+            @Override
+            public boolean isRubberbandTrigger(MouseEvent event) {
+                return SwingUtilities.isLeftMouseButton(event) && !component.isPanningEvent(event);
+            }
+        };
         component.getGraphControl().setName("canvas.graph");
-        add(component, BorderLayout.CENTER);
+        minimap = new CanvasMinimap(component, boxes::values);
+        add(new CanvasMinimap.Layers(component, minimap), BorderLayout.CENTER);
         setPreferredSize(new Dimension(900, 560));
         installListeners();
         installKeys();
     }
 
     /**
-     * Shows a graph, keeping the selected node selected if it still exists. A graph that draws
-     * the same as the one shown keeps the drawn cells, and one whose nodes only moved keeps them
-     * and moves their boxes, because rebuilding takes about a second on 2,000 nodes.
+     * Shows a graph, keeping the selected node selected if it still exists. Only the cells of
+     * nodes and connections that the new graph adds, removes, moves or draws differently are
+     * touched, so the other cells stay the same objects. A new type registry draws everything
+     * again.
      */
     public void showGraph(Graph newGraph, NodeTypeRegistry registry) {
         requireEventDispatchThread();
-        Change change = registry == types ? changeBetween(shown, newGraph) : Change.STRUCTURE;
+        Graph before = shown;
+        boolean sameTypes = registry == types;
         this.shown = newGraph;
         this.types = registry;
-        if (change == Change.STRUCTURE) {
+        if (!sameTypes) {
             rebuild();
-        } else if (change == Change.POSITIONS) {
-            moveBoxes();
+            return;
+        }
+        CanvasChange change = CanvasChange.between(before, newGraph, registry);
+        if (!change.isEmpty()) {
+            apply(change, before);
         }
     }
 
-    /** The kind of change a new graph makes to the drawing of the shown one. */
-    private enum Change { NONE, POSITIONS, STRUCTURE }
-
-    private static Change changeBetween(Graph before, Graph after) {
-        if (before.nodeCount() != after.nodeCount()
-                || !before.connections().equals(after.connections())) {
-            return Change.STRUCTURE;
-        }
-        Change change = Change.NONE;
-        for (Node node : after.nodes()) {
-            Optional<Node> old = before.node(node.id());
-            if (old.isEmpty() || !old.get().type().equals(node.type())) {
-                return Change.STRUCTURE;
-            }
-            ObjectNode oldLayout = old.get().layout();
-            ObjectNode newLayout = node.layout();
-            if (oldLayout.equals(newLayout)) {
-                continue;
-            }
-            // Node.layout() returns a copy, so removing the position here changes no node.
-            oldLayout.remove(List.of("x", "y"));
-            newLayout.remove(List.of("x", "y"));
-            if (!oldLayout.equals(newLayout)) {
-                return Change.STRUCTURE;
-            }
-            change = Change.POSITIONS;
-        }
-        return change;
-    }
-
-    private void moveBoxes() {
+    private void apply(CanvasChange change, Graph before) {
         rebuilding = true;
         mxIGraphModel model = graph.getModel();
         model.beginUpdate();
         try {
-            int index = 0;
-            for (Node node : shown.nodes()) {
-                Position position = position(node, index++);
-                mxCell box = boxes.get(node.id());
-                mxGeometry geometry = box.getGeometry();
-                if (geometry.getX() != position.x() || geometry.getY() != position.y()) {
-                    mxGeometry moved = (mxGeometry) geometry.clone();
-                    moved.setX(position.x());
-                    moved.setY(position.y());
-                    model.setGeometry(box, moved);
+            // Edges go first, so that no edge is left pointing at a removed port dot.
+            for (Connection connection : before.connections()) {
+                if (change.removedConnections().contains(connection)
+                        || change.replacesEnd(connection)) {
+                    removeWire(connection);
+                }
+            }
+            for (NodeId node : change.removedNodes()) {
+                removeNode(node);
+            }
+            for (NodeId node : change.redrawnNodes()) {
+                removeNode(node);
+            }
+
+            Map<NodeId, Integer> indexes = nodeIndexes();
+            for (NodeId node : change.redrawnNodes()) {
+                addNode(shown.requireNode(node), indexes.get(node));
+            }
+            for (NodeId node : change.addedNodes()) {
+                addNode(shown.requireNode(node), indexes.get(node));
+            }
+            for (NodeId node : change.movedNodes()) {
+                moveBox(shown.requireNode(node), indexes.get(node));
+            }
+            for (Connection connection : shown.connections()) {
+                if (change.addedConnections().contains(connection)
+                        || change.replacesEnd(connection)) {
+                    addWire(connection);
                 }
             }
         } finally {
             model.endUpdate();
             rebuilding = false;
+        }
+        restoreSelection();
+    }
+
+    /**
+     * Puts boxes back where the shown graph has them. A drag that snaps back to the old spot
+     * changes no graph, so no new graph arrives to correct the dragged box.
+     */
+    private void placeAsShown(Set<NodeId> nodes) {
+        Map<NodeId, Integer> indexes = nodeIndexes();
+        rebuilding = true;
+        mxIGraphModel model = graph.getModel();
+        model.beginUpdate();
+        try {
+            for (NodeId node : nodes) {
+                Optional<Node> shownNode = shown.node(node);
+                if (shownNode.isPresent() && boxes.containsKey(node)) {
+                    moveBox(shownNode.get(), indexes.get(node));
+                }
+            }
+        } finally {
+            model.endUpdate();
+            rebuilding = false;
+        }
+    }
+
+    private Map<NodeId, Integer> nodeIndexes() {
+        Map<NodeId, Integer> indexes = new HashMap<>();
+        int index = 0;
+        for (Node node : shown.nodes()) {
+            indexes.put(node.id(), index++);
+        }
+        return indexes;
+    }
+
+    private void removeNode(NodeId node) {
+        mxCell box = boxes.remove(node);
+        if (box == null) {
+            return;
+        }
+        graph.getModel().remove(box);
+        badgeCells.remove(node);
+        dots.keySet().removeIf(key -> key.port().node().equals(node));
+    }
+
+    private void removeWire(Connection connection) {
+        mxCell edge = wires.remove(connection);
+        if (edge != null) {
+            graph.getModel().remove(edge);
+        }
+    }
+
+    private void moveBox(Node node, int index) {
+        Position position = position(node, index);
+        mxCell box = boxes.get(node.id());
+        mxGeometry geometry = box.getGeometry();
+        if (geometry.getX() != position.x() || geometry.getY() != position.y()) {
+            mxGeometry moved = (mxGeometry) geometry.clone();
+            moved.setX(position.x());
+            moved.setY(position.y());
+            graph.getModel().setGeometry(box, moved);
         }
     }
 
@@ -191,7 +264,7 @@ public final class GraphCanvas extends JPanel {
                 }
                 NodeBadges badge = badgeFor(node);
                 model.setValue(entry.getValue(), new BadgeLine(entry.getKey(), badge.text()));
-                model.setStyle(entry.getValue(), CanvasStyles.badge(badge.failed() > 0));
+                model.setStyle(entry.getValue(), styles.badge(badge.failed() > 0));
             }
         } finally {
             model.endUpdate();
@@ -218,13 +291,6 @@ public final class GraphCanvas extends JPanel {
         return nodes;
     }
 
-    /** Selects several nodes at once, replacing the selection. */
-    public void selectAll(Set<NodeId> nodes) {
-        requireEventDispatchThread();
-        graph.setSelectionCells(nodes.stream().map(boxes::get)
-                .filter(java.util.Objects::nonNull).toArray());
-    }
-
     /** Selects a node, or clears the selection, and scrolls the node into view. */
     public void select(Optional<NodeId> node) {
         requireEventDispatchThread();
@@ -248,14 +314,16 @@ public final class GraphCanvas extends JPanel {
     /** Zooms so the whole graph fits the visible area, between 20% and 250%. */
     public void fit() {
         requireEventDispatchThread();
-        mxRectangle bounds = graph.getGraphBounds();
-        double scale = graph.getView().getScale();
+        // Box geometry is in graph units at every zoom, so the same graph and window always
+        // fit to the same zoom. The drawn bounds divided by the scale vary in the last bits.
+        mxRectangle bounds = boxes.isEmpty() ? null
+                : graph.getBoundingBoxFromGeometry(boxes.values().toArray());
         Dimension visible = component.getViewport().getExtentSize();
-        if (bounds.getWidth() <= 0 || visible.width <= 0) {
+        if (bounds == null || bounds.getWidth() <= 0 || visible.width <= 0) {
             return;
         }
-        double width = bounds.getWidth() / scale + 80;
-        double height = bounds.getHeight() / scale + 80;
+        double width = bounds.getWidth() + 80;
+        double height = bounds.getHeight() + 80;
         double fitted = Math.min(visible.width / width, visible.height / height);
         component.zoomTo(Math.max(MIN_SCALE, Math.min(MAX_SCALE, fitted)), false);
         component.getHorizontalScrollBar().setValue(0);
@@ -344,6 +412,8 @@ public final class GraphCanvas extends JPanel {
             boxes.clear();
             dots.clear();
             badgeCells.clear();
+            wires.clear();
+            styles.clear();
             int index = 0;
             for (Node node : shown.nodes()) {
                 addNode(node, index++);
@@ -355,23 +425,27 @@ public final class GraphCanvas extends JPanel {
             model.endUpdate();
             rebuilding = false;
         }
-        Optional<mxCell> keep = selected.map(boxes::get);
-        rebuilding = true;
-        try {
-            if (keep.isPresent()) {
-                graph.setSelectionCell(keep.get());
-            } else {
-                graph.clearSelection();
-            }
-        } finally {
-            rebuilding = false;
-        }
-        if (keep.isEmpty() && selected.isPresent()) {
-            selected = Optional.empty();
-            listener.selectionChanged(selected);
-        }
+        restoreSelection();
     }
 
+    /** Selects the selected node's box again if it was drawn anew, and reports a lost one. */
+    private void restoreSelection() {
+        Optional<mxCell> keep = selected.map(boxes::get);
+        if (keep.isPresent() && !graph.isCellSelected(keep.get())) {
+            rebuilding = true;
+            try {
+                graph.addSelectionCell(keep.get());
+            } finally {
+                rebuilding = false;
+            }
+        }
+        selectionChanged();
+    }
+
+    /*
+     * Cells are added to the model directly, not through mxGraph.insertVertex, which runs the
+     * checks and events of an interactive insert for each cell.
+     */
     private void addNode(Node node, int index) {
         Optional<NodeType> type = types.find(node.type());
         List<PortSpec> inputs = type.map(NodeType::inputs).orElseGet(() -> guessedPorts(node, true));
@@ -382,21 +456,32 @@ public final class GraphCanvas extends JPanel {
                 + CanvasStyles.BADGE_HEIGHT;
         Position position = position(node, index);
         NodeCategory category = type.map(NodeType::category).orElse(NodeCategory.PLACEHOLDER);
-        Object parent = graph.getDefaultParent();
 
-        mxCell box = (mxCell) graph.insertVertex(parent, node.id().value(),
-                new NodeBox(node.id(), title(node, type)), position.x(), position.y(),
-                CanvasStyles.NODE_WIDTH, height, CanvasStyles.header(category, type.isEmpty()));
-        boxes.put(node.id(), box);
+        mxCell box = vertex(new NodeBox(node.id(), title(node, type)), position.x(), position.y(),
+                CanvasStyles.NODE_WIDTH, height, styles.header(category, type.isEmpty()));
+        box.setId(node.id().value());
         addDots(box, node.id(), inputs, true);
         addDots(box, node.id(), outputs, false);
-
-        mxCell badge = (mxCell) graph.insertVertex(box, null,
-                new BadgeLine(node.id(), badgeFor(node.id()).text()), 0,
+        NodeBadges badge = badgeFor(node.id());
+        mxCell badgeCell = vertex(new BadgeLine(node.id(), badge.text()), 0,
                 height - CanvasStyles.BADGE_HEIGHT, CanvasStyles.NODE_WIDTH,
-                CanvasStyles.BADGE_HEIGHT, CanvasStyles.badge(badgeFor(node.id()).failed() > 0));
-        badge.setConnectable(false);
-        badgeCells.put(node.id(), badge);
+                CanvasStyles.BADGE_HEIGHT, styles.badge(badge.failed() > 0));
+        badgeCell.setConnectable(false);
+        box.insert(badgeCell);
+
+        // The box goes into the model with its children, as one change.
+        mxIGraphModel model = graph.getModel();
+        Object parent = graph.getDefaultParent();
+        model.add(parent, box, model.getChildCount(parent));
+        boxes.put(node.id(), box);
+        badgeCells.put(node.id(), badgeCell);
+    }
+
+    private static mxCell vertex(CellValue value, double x, double y, double width,
+            double height, String style) {
+        mxCell cell = new mxCell(value, new mxGeometry(x, y, width, height), style);
+        cell.setVertex(true);
+        return cell;
     }
 
     private void addDots(mxCell box, NodeId node, List<PortSpec> ports, boolean input) {
@@ -409,9 +494,9 @@ public final class GraphCanvas extends JPanel {
             PortRef ref = new PortRef(node, spec.name());
             PortDot dot = new PortDot(ref, input, spec.type(),
                     spec.cardinality() == io.reelgraph.engine.type.Cardinality.LIST);
-            mxCell cell = (mxCell) graph.insertVertex(box, null, dot, x, y,
-                    CanvasStyles.PORT_SIZE, CanvasStyles.PORT_SIZE,
-                    CanvasStyles.port(spec.type(), input));
+            mxCell cell = vertex(dot, x, y, CanvasStyles.PORT_SIZE, CanvasStyles.PORT_SIZE,
+                    styles.port(spec.type(), input));
+            box.insert(cell);
             dots.put(new DotKey(ref, input), cell);
         }
     }
@@ -423,9 +508,21 @@ public final class GraphCanvas extends JPanel {
             // NOTE: a connection to a port its node type lacks is not drawn; validation reports it.
             return;
         }
+        if (wires.containsKey(connection)) {
+            // NOTE: a connection listed twice in the graph is drawn once.
+            return;
+        }
         PortType type = ((PortDot) from.getValue()).type();
-        graph.insertEdge(graph.getDefaultParent(), null, new Wire(connection), from, to,
-                CanvasStyles.wire(type));
+        mxGeometry geometry = new mxGeometry();
+        geometry.setRelative(true);
+        mxCell edge = new mxCell(new Wire(connection), geometry, styles.wire(type));
+        edge.setEdge(true);
+        mxIGraphModel model = graph.getModel();
+        Object parent = graph.getDefaultParent();
+        model.add(parent, edge, model.getChildCount(parent));
+        model.setTerminal(edge, from, true);
+        model.setTerminal(edge, to, false);
+        wires.put(connection, edge);
     }
 
     /** Ports of a node whose type is unknown, taken from its connections so none are lost. */
@@ -478,13 +575,18 @@ public final class GraphCanvas extends JPanel {
             Map<NodeId, Position> moved = new LinkedHashMap<>();
             for (Object cell : cells) {
                 if (CanvasGraph.valueOf(cell).orElse(null) instanceof NodeBox box) {
+                    // Moved boxes land on the grid, so nodes line up after a drag.
                     mxGeometry geometry = ((mxCell) cell).getGeometry();
-                    moved.put(box.node(), new Position((int) Math.round(geometry.getX()),
-                            (int) Math.round(geometry.getY())));
+                    int grid = graph.getGridSize();
+                    moved.put(box.node(), new Position(NodeArrangement.snap(geometry.getX(), grid),
+                            NodeArrangement.snap(geometry.getY(), grid)));
                 }
             }
             if (!moved.isEmpty() && !rebuilding) {
-                EventQueue.invokeLater(() -> listener.nodesMoved(moved));
+                EventQueue.invokeLater(() -> {
+                    listener.nodesMoved(moved);
+                    placeAsShown(moved.keySet());
+                });
             }
         });
         component.getConnectionHandler().addListener(mxEvent.CONNECT, (sender, event) -> {
@@ -569,6 +671,7 @@ public final class GraphCanvas extends JPanel {
         keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), "reelgraph.delete");
         keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_BACK_SPACE, 0), "reelgraph.delete");
         keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_F, 0), "reelgraph.fit");
+        keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_M, 0), "reelgraph.minimap");
         // Tab adds a node, as in common node editors, so it no longer moves the focus on.
         control.setFocusTraversalKeysEnabled(false);
         keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_TAB, 0), "reelgraph.add");
@@ -576,6 +679,7 @@ public final class GraphCanvas extends JPanel {
         bind(control, "reelgraph.open", () -> selected.ifPresent(listener::openRequested));
         bind(control, "reelgraph.delete", this::deleteSelection);
         bind(control, "reelgraph.fit", this::fit);
+        bind(control, "reelgraph.minimap", () -> setMinimapVisible(!minimapVisible()));
         bind(control, "reelgraph.add", () -> {
             requestedSpot = Optional.empty();
             listener.addNodeRequested();
@@ -589,6 +693,40 @@ public final class GraphCanvas extends JPanel {
                 behaviour.run();
             }
         });
+    }
+
+    /**
+     * Shows or hides the minimap; fires the property {@code minimapVisible} so a menu item can
+     * follow the M key.
+     */
+    public void setMinimapVisible(boolean visible) {
+        requireEventDispatchThread();
+        boolean before = minimap.isVisible();
+        minimap.setVisible(visible);
+        firePropertyChange("minimapVisible", before, visible);
+    }
+
+    public boolean minimapVisible() {
+        return minimap.isVisible();
+    }
+
+    /** Returns the minimap's rectangle around the visible part of the canvas, in its pixels. */
+    public java.awt.Rectangle minimapViewportMarker() {
+        return minimap.viewportMarker();
+    }
+
+    /** Returns the top-left corner of the visible part of the canvas, in canvas pixels. */
+    public Point viewPosition() {
+        return component.getViewport().getViewPosition();
+    }
+
+    /**
+     * Detaches the minimap's listeners from the canvas; call it once when the window closes.
+     * The minimap shows nothing afterwards.
+     */
+    public void dispose() {
+        requireEventDispatchThread();
+        minimap.detach();
     }
 
     /** Moves the keyboard focus to the canvas, so that its keys (Delete, F, Tab) work. */
@@ -622,16 +760,61 @@ public final class GraphCanvas extends JPanel {
         }
     }
 
-    /** Selects the drawn connection, so that Delete removes it; for tests and menus. */
-    public boolean selectConnection(Connection connection) {
-        for (Object edge : graph.getChildEdges(graph.getDefaultParent())) {
-            if (CanvasGraph.valueOf(edge).orElse(null) instanceof Wire wire
-                    && wire.connection().equals(connection)) {
-                graph.setSelectionCell(edge);
-                return true;
+    /** Selects exactly the given nodes; nodes not on the canvas are ignored. */
+    public void selectNodes(Set<NodeId> nodes) {
+        requireEventDispatchThread();
+        List<Object> cells = new ArrayList<>();
+        for (NodeId node : nodes) {
+            mxCell box = boxes.get(node);
+            if (box != null) {
+                cells.add(box);
             }
         }
-        return false;
+        graph.setSelectionCells(cells.toArray());
+    }
+
+    /**
+     * Aligns or distributes the selected nodes; the listener receives the moves as one
+     * {@link CanvasListener#nodesMoved} edit, so one undo reverts them.
+     */
+    public void align(Alignment alignment) {
+        requireEventDispatchThread();
+        List<NodeArrangement.Box> selection = new ArrayList<>();
+        for (NodeId node : selectedNodes()) {
+            mxGeometry geometry = boxes.get(node).getGeometry();
+            selection.add(new NodeArrangement.Box(node, (int) Math.round(geometry.getX()),
+                    (int) Math.round(geometry.getY()), (int) Math.round(geometry.getWidth()),
+                    (int) Math.round(geometry.getHeight())));
+        }
+        Map<NodeId, Position> moved = NodeArrangement.arrange(selection, alignment);
+        if (!moved.isEmpty()) {
+            listener.nodesMoved(moved);
+        }
+    }
+
+    /** Selects the drawn connection, so that Delete removes it; for tests and menus. */
+    public boolean selectConnection(Connection connection) {
+        mxCell edge = wires.get(connection);
+        if (edge == null) {
+            return false;
+        }
+        graph.setSelectionCell(edge);
+        return true;
+    }
+
+    /** Returns the box cell drawn for a node, for tests that check which cells an edit keeps. */
+    Optional<mxCell> boxCell(NodeId node) {
+        return Optional.ofNullable(boxes.get(node));
+    }
+
+    /** Returns the edge cell drawn for each connection, for the same tests. */
+    Map<Connection, mxCell> wireCells() {
+        return Map.copyOf(wires);
+    }
+
+    /** Returns the JGraphX graph, for tests that compare the drawn cells with the graph. */
+    CanvasGraph cellGraph() {
+        return graph;
     }
 
     private static void requireEventDispatchThread() {
