@@ -32,7 +32,7 @@ public final class EditorLauncher {
         Themes.install(ThemeChoice.load(Home.folder()).dark());
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<GraphFileException> failure = new AtomicReference<>();
-        try (Workspace workspace = Workspace.standard()) {
+        try (Workspace workspace = Workspace.standard(new PassphraseDialog())) {
             EventQueue.invokeAndWait(() -> {
                 try {
                     EditorWindow.open(workspace, file).onClosed(closed::countDown);
