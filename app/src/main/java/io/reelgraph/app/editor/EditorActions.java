@@ -28,6 +28,10 @@ final class EditorActions {
     private final Action estimate;
     private final Action run;
     private final Action cancel;
+    private final Action runSelected;
+    private final Action reroll;
+    private final Action openOutput;
+    private final Action exportCut;
     private final Action light;
     private final Action dark;
 
@@ -48,6 +52,12 @@ final class EditorActions {
         estimate = action("Estimate", KeyEvent.VK_E, menu, window::estimate);
         run = action("Run…", KeyEvent.VK_R, menu, window::run);
         cancel = action("Cancel Run", KeyEvent.VK_PERIOD, menu, window::cancelRun);
+        runSelected = action("Run Selected Node…", KeyEvent.VK_R,
+                menu | KeyEvent.SHIFT_DOWN_MASK, window::runSelected);
+        reroll = action("Re-roll Selected Node…", KeyEvent.VK_R,
+                menu | KeyEvent.ALT_DOWN_MASK, window::reroll);
+        openOutput = action("Open Output Folder", 0, 0, window::openOutputFolder);
+        exportCut = action("Export Cut…", 0, 0, window::exportCut);
         light = action("Light Theme", 0, 0, () -> Themes.switchTo(window, false));
         dark = action("Dark Theme", 0, 0, () -> Themes.switchTo(window, true));
         cancel.setEnabled(false);
@@ -68,10 +78,10 @@ final class EditorActions {
 
     JMenuBar menuBar() {
         JMenuBar bar = new JMenuBar();
-        bar.add(menu("File", newGraph, open, save, saveAs));
+        bar.add(menu("File", newGraph, open, save, saveAs, openOutput, exportCut));
         bar.add(menu("Edit", undo, redo, delete));
         bar.add(menu("View", zoomIn, zoomOut, fit, light, dark));
-        bar.add(menu("Run", estimate, run, cancel));
+        bar.add(menu("Run", estimate, run, runSelected, reroll, cancel));
         return bar;
     }
 
@@ -90,6 +100,8 @@ final class EditorActions {
         bar.addSeparator();
         bar.add(button(estimate, "toolbar.estimate"));
         bar.add(button(run, "toolbar.run"));
+        bar.add(button(runSelected, "toolbar.runSelected"));
+        bar.add(button(reroll, "toolbar.reroll"));
         bar.add(button(cancel, "toolbar.cancel"));
         return bar;
     }
@@ -116,6 +128,8 @@ final class EditorActions {
 
     void runningChanged(boolean running) {
         run.setEnabled(!running);
+        runSelected.setEnabled(!running);
+        reroll.setEnabled(!running);
         cancel.setEnabled(running);
     }
 

@@ -71,6 +71,8 @@ public final class EditorWindow extends JFrame {
     private final JLabel messageStatus = new JLabel(" ");
     private final JCheckBox draftToggle = new JCheckBox("Draft (free placeholders)");
     private final EditorActions actions;
+    private final RunControls runControls;
+    private final OutputActions outputActions;
     private Optional<Evaluator.PlanOutcome> lastPlan = Optional.empty();
     private Map<NodeId, NodeBadges> planBadges = Map.of();
     private final Map<NodeId, Integer> finishedByNode = new HashMap<>();
@@ -84,6 +86,8 @@ public final class EditorWindow extends JFrame {
         super("Reelgraph");
         this.workspace = workspace;
         this.evaluator = new Evaluator(workspace);
+        this.runControls = new RunControls(this, evaluator);
+        this.outputActions = new OutputActions(this, evaluator);
         this.document = new EditorDocument(graph, file);
         this.canvas = new GraphCanvas(new CanvasEdits());
         this.inspector = new InspectorPanel(this::paramEdited);
@@ -455,33 +459,33 @@ public final class EditorWindow extends JFrame {
 
     /** Asks for confirmation with the projected cost, then runs on the background thread. */
     void run() {
-        if (running) {
-            return;
-        }
-        Optional<Plan> plan = currentPlan();
-        if (plan.isEmpty()) {
-            say("The plan of the current graph is not ready yet; fix the problems it lists or"
-                    + " wait for planning to finish, then run again.");
-            return;
-        }
-        String question = "Run " + document.graph().name() + "?\n\nProjected cost: "
-                + Money.format(plan.get().projection().totalUsd()) + " (estimate) for "
-                + plan.get().projection().paidToRun() + " paid items; "
-                + plan.get().projection().paidCached() + " cached items cost nothing.\n"
-                + (draft() ? "Draft mode: model nodes use the free draft provider.\n" : "")
-                + "Outputs go to " + Evaluator.outputFolder(document.folder()) + ".";
-        Object[] options = {"Run", "Cancel"};
-        int answer = JOptionPane.showOptionDialog(this, question, "Run the graph",
-                JOptionPane.OK_CANCEL_OPTION, JOptionPane.QUESTION_MESSAGE, null, options,
-                options[1]);
-        if (answer != 0) {
-            say("Run not confirmed; nothing was sent.");
-            return;
-        }
-        startRun(plan.get());
+        runControls.runGraph();
     }
 
-    private void startRun(Plan plan) {
+    void runSelected() {
+        runControls.runSelected();
+    }
+
+    void reroll() {
+        runControls.reroll();
+    }
+
+    void openOutputFolder() {
+        outputActions.openOutputFolder();
+    }
+
+    void exportCut() {
+        outputActions.exportCut();
+    }
+
+    /** Exports the stored timeline of a cut node to a file, as File > Export Cut does. */
+    void exportCut(NodeId node, Path target) {
+        requireEventDispatchThread();
+        outputActions.exportCut(node, target);
+    }
+
+    /** Starts a run of {@code graph}, the document or the part of it upstream of one node. */
+    void startRun(Graph graph, Plan plan) {
         running = true;
         actions.runningChanged(true);
         runItems = plan.items().size();
@@ -489,7 +493,7 @@ public final class EditorWindow extends JFrame {
         finishedByNode.clear();
         failedByNode.clear();
         runPanel.startRun(runItems);
-        evaluator.run(document.graph(), document.folder(), draft(), this::runEvent, this::ran);
+        evaluator.run(graph, document.folder(), draft(), this::runEvent, this::ran);
     }
 
     void cancelRun() {
@@ -563,11 +567,10 @@ public final class EditorWindow extends JFrame {
             preview.showMessage("Node " + node.get().id() + ": waiting for the plan.");
             return;
         }
-        List<PlannedItem> items = plan.get().byNode().getOrDefault(node.get().id(), List.of());
         NodeId id = node.get().id();
-        evaluator.loadOutputs(items, outputs -> {
+        evaluator.loadPreview(document.graph(), document.folder(), draft(), id, items -> {
             if (canvas.selectedNode().equals(Optional.of(id))) {
-                preview.showOutputs(id.value(), outputs);
+                preview.showItems(id.value(), items);
             }
         });
     }

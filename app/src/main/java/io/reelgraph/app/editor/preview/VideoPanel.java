@@ -72,6 +72,9 @@ public final class VideoPanel extends JPanel {
         controls.add(play);
         controls.add(position);
         add(picture, BorderLayout.CENTER);
+        if (durationMillis == 0) {
+            return;
+        }
         JPanel bottom = new JPanel(new BorderLayout());
         bottom.add(slider, BorderLayout.CENTER);
         bottom.add(controls, BorderLayout.SOUTH);
