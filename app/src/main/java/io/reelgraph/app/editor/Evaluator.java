@@ -179,7 +179,7 @@ public final class Evaluator implements AutoCloseable {
             Optional<CapStatus> tightest = workspace.budget().statuses().stream()
                     .min(java.util.Comparator.comparing(CapStatus::leftUsd));
             return tightest.map(status -> "Budget left: "
-                    + io.reelgraph.nodes.catalog.Money.format(status.leftUsd()) + " under the "
+                    + io.reelgraph.nodes.catalog.Money.format(status.leftUsd()) + " under "
                     + status.cap().describe() + ".")
                     .orElse("No budget cap is set.");
         } catch (RuntimeException e) {

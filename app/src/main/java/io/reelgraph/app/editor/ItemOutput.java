@@ -8,9 +8,9 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
- * One stored output of a work item, made ready for the preview panel: a decoded PNG or JPEG
- * image, a text excerpt of a JSON value, or the artifact itself for audio, video and WebP,
- * which the preview decodes when it shows them.
+ * One stored output of a work item, made ready for the preview panel. It carries a decoded PNG
+ * or JPEG image, a text excerpt of a JSON value, or the artifact itself for audio, video and
+ * WebP, which the preview decodes when it shows them.
  */
 public record ItemOutput(String itemKey, String port, String mediaType, long size, boolean draft,
         Optional<BufferedImage> image, Optional<String> text, Optional<Artifact> media) {

@@ -31,9 +31,9 @@ import javax.swing.JTextArea;
 import javax.swing.ScrollPaneConstants;
 
 /**
- * Shows the selected node's work items: a strip of tiles, one per item and variation, and the
- * outputs of the newest variation, or of the chosen tile, below it: PNG and JPEG images, WebP through ffmpeg, video with
- * frame scrubbing, audio with playback, and JSON values as text.
+ * The selected node's work items: a strip of tiles, one per item and variation, above the
+ * outputs of the newest variation or of the chosen tile. Outputs show as PNG and JPEG images,
+ * WebP through ffmpeg, video with frame scrubbing, audio with playback, and JSON as text.
  */
 final class PreviewPanel extends JPanel {
 

@@ -20,10 +20,9 @@ import java.util.Set;
 import javax.swing.JOptionPane;
 
 /**
- * Run, Run Selected Node and Re-roll: each plans what it would run on the engine thread, asks
- * for confirmation with the projected cost, the cache savings and the budget left, and only
- * then starts the run. Run Selected Node and Re-roll run the selected node and its upstream
- * nodes only.
+ * Run, Run Selected Node and Re-roll. Each plans its graph on the engine thread and shows a
+ * confirmation with the projected cost, the cache savings and the budget left before it starts
+ * the run. Run Selected Node and Re-roll run the selected node and its upstream nodes only.
  */
 final class RunControls {
 
@@ -129,21 +128,21 @@ final class RunControls {
 
     /** Returns the graph of {@code node} and every node it depends on, with their connections. */
     static Graph upstream(Graph graph, NodeId node) {
-        Set<NodeId> kept = new LinkedHashSet<>();
+        Set<NodeId> upstreamNodes = new LinkedHashSet<>();
         Deque<NodeId> pending = new ArrayDeque<>(List.of(node));
         while (!pending.isEmpty()) {
             NodeId next = pending.pop();
-            if (kept.add(next)) {
+            if (upstreamNodes.add(next)) {
                 pending.addAll(graph.predecessors(next));
             }
         }
         List<Node> nodes = new ArrayList<>();
-        for (NodeId id : kept) {
+        for (NodeId id : upstreamNodes) {
             nodes.add(graph.requireNode(id));
         }
         List<Connection> connections = graph.connections().stream()
-                .filter(connection -> kept.contains(connection.from().node())
-                        && kept.contains(connection.to().node()))
+                .filter(connection -> upstreamNodes.contains(connection.from().node())
+                        && upstreamNodes.contains(connection.to().node()))
                 .toList();
         return Graph.of(graph.name(), graph.description(), graph.parameters(), nodes,
                 connections, graph.extra());

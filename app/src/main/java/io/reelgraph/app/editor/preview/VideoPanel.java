@@ -37,7 +37,7 @@ public final class VideoPanel extends JPanel {
     private boolean decoding;
     private long pendingMillis = -1;
     private long shownMillis = -1;
-    private BufferedImage shown;
+    private BufferedImage frameOnScreen;
 
     /**
      * Creates the panel for {@code file}; without ffmpeg it shows a labelled message instead of
@@ -101,7 +101,7 @@ public final class VideoPanel extends JPanel {
 
     /** Returns the frame on screen, if one has been decoded. */
     public Optional<BufferedImage> shownFrame() {
-        return Optional.ofNullable(shown);
+        return Optional.ofNullable(frameOnScreen);
     }
 
     private void togglePlay() {
@@ -148,7 +148,7 @@ public final class VideoPanel extends JPanel {
         Decoding.submit(() -> source.frameAt(time), new Decoding.Outcome<BufferedImage>() {
             @Override
             public void decoded(BufferedImage frame) {
-                shown = frame;
+                frameOnScreen = frame;
                 shownMillis = millis;
                 picture.setText("");
                 picture.setIcon(new ImageIcon(scaled(frame)));
