@@ -12,6 +12,7 @@ import io.reelgraph.nodes.media.MediaInfo;
 import io.reelgraph.nodes.media.MediaProbe;
 import java.awt.BorderLayout;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
@@ -42,6 +43,7 @@ final class PreviewPanel extends JPanel {
     private final JLabel heading = new JLabel("Preview");
     private final VariationStrip strip = new VariationStrip(this::showItem);
     private final JPanel detail = new JPanel();
+    private final JScrollPane stripScroll;
     private final Optional<Ffmpeg> ffmpeg = Ffmpeg.locate();
     private Optional<MediaFiles> files = Optional.empty();
     private List<PreviewItem> items = List.of();
@@ -54,7 +56,7 @@ final class PreviewPanel extends JPanel {
         detail.setName("preview.detail");
         heading.setName("preview.heading");
         heading.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
-        JScrollPane stripScroll = new JScrollPane(strip,
+        stripScroll = new JScrollPane(strip,
                 ScrollPaneConstants.VERTICAL_SCROLLBAR_NEVER,
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
         stripScroll.setBorder(BorderFactory.createEmptyBorder());
@@ -65,6 +67,8 @@ final class PreviewPanel extends JPanel {
         headingRow.add(heading, BorderLayout.CENTER);
         headingRow.add(showAll, BorderLayout.EAST);
         JPanel top = new JPanel(new BorderLayout());
+        // A long heading must not widen the side panel, which would shrink the canvas.
+        top.setMinimumSize(new Dimension(0, 0));
         top.add(headingRow, BorderLayout.NORTH);
         top.add(stripScroll, BorderLayout.CENTER);
         add(top, BorderLayout.NORTH);
@@ -93,7 +97,16 @@ final class PreviewPanel extends JPanel {
                 : "Node " + nodeId + ": " + withResults + " of " + items.size()
                         + " items have results");
         strip.show(items);
+        fitStripHeight();
         showNewest();
+    }
+
+    /** Makes room for the strip's scroll bar, so that it does not cover the tile captions. */
+    private void fitStripHeight() {
+        int height = strip.getPreferredSize().height
+                + stripScroll.getHorizontalScrollBar().getPreferredSize().height;
+        stripScroll.setPreferredSize(new Dimension(0, height));
+        stripScroll.revalidate();
     }
 
     int tileCount() {
