@@ -1,15 +1,9 @@
 package io.reelgraph.app.editor;
 
-import io.reelgraph.app.editor.preview.AudioPanel;
 import io.reelgraph.app.editor.preview.Ffmpeg;
 import io.reelgraph.app.editor.preview.MediaDecodeException;
 import io.reelgraph.app.editor.preview.MediaFiles;
-import io.reelgraph.app.editor.preview.VideoPanel;
-import io.reelgraph.engine.artifact.Artifact;
-import io.reelgraph.nodes.media.MalformedMediaException;
-import io.reelgraph.nodes.media.MediaDuration;
-import io.reelgraph.nodes.media.MediaInfo;
-import io.reelgraph.nodes.media.MediaProbe;
+import io.reelgraph.app.editor.preview.MediaPreview;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
@@ -17,7 +11,6 @@ import java.awt.FlowLayout;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -185,7 +178,7 @@ final class PreviewPanel extends JPanel {
         }
         if (output.media().isPresent()) {
             try {
-                return media(output.media().get());
+                return new MediaPreview(output.media().get(), mediaFiles(), ffmpeg);
             } catch (MediaDecodeException e) {
                 return caption("[Cannot preview this " + output.mediaType() + ": "
                         + e.getMessage() + "]");
@@ -193,31 +186,6 @@ final class PreviewPanel extends JPanel {
         }
         return caption("[No preview for " + output.mediaType() + ": " + (output.size() / 1024)
                 + " KB, open the file in out/ to see it]");
-    }
-
-    private Component media(Artifact artifact) throws MediaDecodeException {
-        Path file = mediaFiles().fileOf(artifact);
-        String type = artifact.mediaType();
-        if (type.startsWith("audio/")) {
-            return new AudioPanel(file, type, ffmpeg);
-        }
-        if (type.startsWith("video/")) {
-            return new VideoPanel(file, durationMillis(artifact), ffmpeg);
-        }
-        // A WebP still is one frame, so the video decoder shows it without a slider.
-        VideoPanel still = new VideoPanel(file, 0, ffmpeg);
-        still.setName("preview.webp");
-        return still;
-    }
-
-    private static long durationMillis(Artifact artifact) throws MediaDecodeException {
-        try {
-            Optional<MediaDuration> duration = MediaProbe.detect(artifact.bytesUnsafe())
-                    .flatMap(MediaInfo::duration);
-            return duration.map(value -> Math.round(value.toSeconds() * 1000)).orElse(0L);
-        } catch (MalformedMediaException e) {
-            throw new MediaDecodeException("the file header is damaged: " + e.getMessage(), e);
-        }
     }
 
     private MediaFiles mediaFiles() throws MediaDecodeException {

@@ -38,7 +38,7 @@ final class RunControls {
     /** Confirms and runs the whole graph. */
     void runGraph() {
         Graph graph = window.document().graph();
-        confirmAndRun(graph, graph, "Run " + graph.name() + "?", "Run");
+        confirmAndRun(graph, graph, graph, "Run " + graph.name() + "?", "Run");
     }
 
     /** Confirms and runs the selected node and the nodes upstream of it. */
@@ -49,7 +49,7 @@ final class RunControls {
             return;
         }
         Graph graph = window.document().graph();
-        confirmAndRun(graph, upstream(graph, node.get()),
+        confirmAndRun(graph, graph, upstream(graph, node.get()),
                 "Run node " + node.get() + " and the nodes upstream of it?", "Run");
     }
 
@@ -72,13 +72,18 @@ final class RunControls {
             return;
         }
         int next = variation.getAsInt() + 1;
-        Graph changed = window.document().graph().withParam(node.get().id(), "variation",
-                IntNode.valueOf(next));
-        confirmAndRun(changed, upstream(changed, node.get().id()), "Re-roll node "
+        Graph current = window.document().graph();
+        Graph changed = current.withParam(node.get().id(), "variation", IntNode.valueOf(next));
+        confirmAndRun(current, changed, upstream(changed, node.get().id()), "Re-roll node "
                 + node.get().id() + " as variation " + next + "?", "Re-roll");
     }
 
-    private void confirmAndRun(Graph document, Graph toRun, String question, String verb) {
+    /**
+     * Plans {@code toRun}, asks for confirmation, then sets the document to {@code document}
+     * and runs. Nothing happens when the document no longer equals {@code base} by then.
+     */
+    private void confirmAndRun(Graph base, Graph document, Graph toRun, String question,
+            String verb) {
         if (window.running() || estimating) {
             window.say("A run or its estimate is in progress; wait for it or cancel it first.");
             return;
@@ -89,6 +94,11 @@ final class RunControls {
         boolean draft = window.draft();
         evaluator.estimate(toRun, folder, draft, estimate -> {
             estimating = false;
+            if (!base.equals(window.document().graph())) {
+                window.say("The graph changed while the run was being estimated; nothing was"
+                        + " sent. " + verb + " again to see the new cost.");
+                return;
+            }
             Optional<Plan> plan = estimate.outcome().plan();
             if (plan.isEmpty()) {
                 window.say("Cannot run: " + estimate.outcome().failure().orElseGet(() ->
