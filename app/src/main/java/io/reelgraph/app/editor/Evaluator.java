@@ -59,6 +59,7 @@ public final class Evaluator implements AutoCloseable {
     private final AtomicLong latestPlan = new AtomicLong();
     private final Map<SessionKey, Session> sessions = new HashMap<>();
     private volatile RunControl runControl;
+    private volatile String lastBudgetLine = "Budget left: not read yet.";
     private Engine engine;
 
     public Evaluator(Workspace workspace) {
@@ -94,6 +95,7 @@ public final class Evaluator implements AutoCloseable {
                 return;
             }
             PlanOutcome outcome = planNow(graph, folder, draft);
+            lastBudgetLine = budgetLine();
             SwingUtilities.invokeLater(() -> {
                 if (latestPlan.get() == request) {
                     onEventThread.accept(outcome);
@@ -154,6 +156,11 @@ public final class Evaluator implements AutoCloseable {
             List<PreviewItem> loaded = items;
             SwingUtilities.invokeLater(() -> onEventThread.accept(loaded));
         });
+    }
+
+    /** Returns the budget line read with the latest plan, so the EDT never queries the ledger. */
+    String lastBudgetLine() {
+        return lastBudgetLine;
     }
 
     /** Looks up the stored result of {@code item} and hands it to the event dispatch thread. */

@@ -6,6 +6,7 @@ import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.Node;
 import io.reelgraph.engine.graph.NodeId;
 import io.reelgraph.engine.run.Plan;
+import io.reelgraph.engine.run.PlannedItem;
 import io.reelgraph.engine.run.Projection;
 import io.reelgraph.nodes.catalog.Money;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ import javax.swing.JOptionPane;
  */
 final class RunControls {
 
+    private static final String PLAN_NOT_READY = "The plan of the current graph is not ready"
+            + " yet; fix the problems it lists or wait for planning to finish, then run again.";
+
     private final EditorWindow window;
     private final Evaluator evaluator;
     private boolean estimating;
@@ -35,22 +39,38 @@ final class RunControls {
         this.evaluator = evaluator;
     }
 
-    /** Confirms and runs the whole graph. */
+    /** Confirms and runs the whole graph, with the plan the editor already has. */
     void runGraph() {
         Graph graph = window.document().graph();
-        confirmAndRun(graph, graph, graph, "Run " + graph.name() + "?", "Run");
+        Optional<Plan> plan = window.currentPlan();
+        if (plan.isEmpty()) {
+            window.say(PLAN_NOT_READY);
+            return;
+        }
+        confirmAndRun(graph, plan.get().items(), evaluator.lastBudgetLine(),
+                "Run " + graph.name() + "?", "Run", () -> { });
     }
 
-    /** Confirms and runs the selected node and the nodes upstream of it. */
+    /**
+     * Confirms and runs the selected node and the nodes upstream of it. Their work items have
+     * the same cache keys as in the whole graph, so the current plan prices them.
+     */
     void runSelected() {
         Optional<NodeId> node = window.canvas().selectedNode();
         if (node.isEmpty()) {
             window.say("Select a node first; Run Selected Node runs it and its upstream nodes.");
             return;
         }
-        Graph graph = window.document().graph();
-        confirmAndRun(graph, graph, upstream(graph, node.get()),
-                "Run node " + node.get() + " and the nodes upstream of it?", "Run");
+        Optional<Plan> plan = window.currentPlan();
+        if (plan.isEmpty()) {
+            window.say(PLAN_NOT_READY);
+            return;
+        }
+        Graph upstream = upstream(window.document().graph(), node.get());
+        List<PlannedItem> items = plan.get().items().stream()
+                .filter(item -> upstream.node(item.node()).isPresent()).toList();
+        confirmAndRun(upstream, items, evaluator.lastBudgetLine(),
+                "Run node " + node.get() + " and the nodes upstream of it?", "Run", () -> { });
     }
 
     /**
@@ -72,51 +92,59 @@ final class RunControls {
             return;
         }
         int next = variation.getAsInt() + 1;
-        Graph current = window.document().graph();
-        Graph changed = current.withParam(node.get().id(), "variation", IntNode.valueOf(next));
-        confirmAndRun(current, changed, upstream(changed, node.get().id()), "Re-roll node "
-                + node.get().id() + " as variation " + next + "?", "Re-roll");
+        NodeId id = node.get().id();
+        Graph changed = window.document().graph().withParam(id, "variation",
+                IntNode.valueOf(next));
+        // The edit is applied to the document as it is at confirmation, not as it was here.
+        Runnable setVariation = () -> {
+            Graph current = window.document().graph();
+            if (current.node(id).isPresent()) {
+                window.document().edit(current.withParam(id, "variation", IntNode.valueOf(next)));
+            }
+        };
+        estimateAndRun(upstream(changed, id), "Re-roll node " + id + " as variation " + next
+                + "?", "Re-roll", setVariation);
     }
 
-    /**
-     * Plans {@code toRun}, asks for confirmation, then sets the document to {@code document}
-     * and runs. Nothing happens when the document no longer equals {@code base} by then.
-     */
-    private void confirmAndRun(Graph base, Graph document, Graph toRun, String question,
-            String verb) {
+    /** Plans {@code toRun} on the engine thread, then confirms and runs it. */
+    private void estimateAndRun(Graph toRun, String question, String verb, Runnable onConfirm) {
         if (window.running() || estimating) {
             window.say("A run or its estimate is in progress; wait for it or cancel it first.");
             return;
         }
         estimating = true;
         window.say("Estimating what the run costs…");
-        Path folder = window.document().folder();
-        boolean draft = window.draft();
-        evaluator.estimate(toRun, folder, draft, estimate -> {
+        evaluator.estimate(toRun, window.document().folder(), window.draft(), estimate -> {
             estimating = false;
-            if (!base.equals(window.document().graph())) {
-                window.say("The graph changed while the run was being estimated; nothing was"
-                        + " sent. " + verb + " again to see the new cost.");
-                return;
-            }
             Optional<Plan> plan = estimate.outcome().plan();
             if (plan.isEmpty()) {
                 window.say("Cannot run: " + estimate.outcome().failure().orElseGet(() ->
                         estimate.outcome().errors().get(0).describe()) + " Nothing was sent.");
                 return;
             }
-            String message = question + "\n\n" + costLines(plan.get().projection(), draft)
-                    + estimate.budgetLine() + "\nOutputs go to "
-                    + Evaluator.outputFolder(folder) + ".";
-            if (!confirm(message, verb)) {
-                window.say(verb + " not confirmed; nothing was sent.");
-                return;
-            }
-            if (!document.equals(window.document().graph())) {
-                window.document().edit(document);
-            }
-            window.startRun(toRun, plan.get());
+            confirmAndRun(toRun, plan.get().items(), estimate.budgetLine(), question, verb,
+                    onConfirm);
         });
+    }
+
+    /**
+     * Shows a confirmation with the projected cost of {@code items}, the cache savings and
+     * {@code budgetLine}. Once confirmed, it runs {@code onConfirm} and starts the run.
+     */
+    private void confirmAndRun(Graph toRun, List<PlannedItem> items, String budgetLine,
+            String question, String verb, Runnable onConfirm) {
+        if (window.running()) {
+            return;
+        }
+        boolean draft = window.draft();
+        String message = question + "\n\n" + costLines(Projection.of(items), draft) + budgetLine
+                + "\nOutputs go to " + Evaluator.outputFolder(window.document().folder()) + ".";
+        if (!confirm(message, verb)) {
+            window.say(verb + " not confirmed; nothing was sent.");
+            return;
+        }
+        onConfirm.run();
+        window.startRun(toRun, new Plan(items, Projection.of(items), draft));
     }
 
     private boolean confirm(String message, String verb) {

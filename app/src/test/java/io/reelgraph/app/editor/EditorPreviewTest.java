@@ -108,10 +108,20 @@ class EditorPreviewTest {
             editor.frame.optionPane().requireMessage(Pattern.compile(
                     "(?s)Re-roll node keyframe as variation 1\\?.*Projected cost: \\$0.*"
                             + "for 6 paid items.*"));
-            confirm("Re-roll");
+            // The re-roll dialog opens after an estimate on the engine thread. The robot's click
+            // sometimes lands before that dialog takes input, so the button is pressed directly.
+            javax.swing.JButton reroll = editor.frame.optionPane().buttonWithText("Re-roll")
+                    .target();
+            execute(() -> reroll.doClick());
             // Confirming sets the variation at once; the run then generates variation 1.
-            editor.waitFor("the re-rolled variation", () -> editor.window.document().graph()
-                    .requireNode(KEYFRAME).param("variation").orElseThrow().intValue() == 1);
+            try {
+                editor.waitFor("the re-rolled variation", () -> editor.window.document().graph()
+                        .requireNode(KEYFRAME).param("variation").orElseThrow().intValue() == 1);
+            } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+                throw new AssertionError("No re-roll; status bar: "
+                        + execute(editor.window::messageText) + "; confirmation showing: "
+                        + confirmationShowing(), e);
+            }
             awaitRunSummary("Run finished: 14 work items, 6 executed, 8 cached");
             editor.waitFor("both variations, cached", () -> preview().tileCount() == 12
                     && preview().tileCaption(1).contains(" · v1 · $0.0000 · cached"));
