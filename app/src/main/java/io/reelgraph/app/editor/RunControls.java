@@ -21,9 +21,9 @@ import java.util.Set;
 import javax.swing.JOptionPane;
 
 /**
- * Run, Run Selected Node and Re-roll. Each plans its graph on the engine thread and shows a
- * confirmation with the projected cost, the cache savings and the budget left before it starts
- * the run. Run Selected Node and Re-roll run the selected node and its upstream nodes only.
+ * Run, Run Selected Node and Re-roll. Each shows a confirmation with the projected cost, the
+ * cache savings and the budget left before it starts the run. Run Selected Node and Re-roll run
+ * the selected node and its upstream nodes only, and Re-roll plans its new variation first.
  */
 final class RunControls {
 

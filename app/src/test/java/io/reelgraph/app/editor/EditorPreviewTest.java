@@ -108,11 +108,7 @@ class EditorPreviewTest {
             editor.frame.optionPane().requireMessage(Pattern.compile(
                     "(?s)Re-roll node keyframe as variation 1\\?.*Projected cost: \\$0.*"
                             + "for 6 paid items.*"));
-            // The re-roll dialog opens after an estimate on the engine thread. The robot's click
-            // sometimes lands before that dialog takes input, so the button is pressed directly.
-            javax.swing.JButton reroll = editor.frame.optionPane().buttonWithText("Re-roll")
-                    .target();
-            execute(() -> reroll.doClick());
+            confirm("Re-roll");
             // Confirming sets the variation at once; the run then generates variation 1.
             try {
                 editor.waitFor("the re-rolled variation", () -> editor.window.document().graph()
@@ -183,16 +179,13 @@ class EditorPreviewTest {
         awaitRunSummary("Run finished: ");
     }
 
+    /**
+     * Presses a button of the confirmation dialog. On a loaded machine the robot's click on a
+     * modal dialog under Xvfb is sometimes lost, so the button is pressed directly.
+     */
     private void confirm(String verb) {
-        editor.frame.optionPane().buttonWithText(verb).click();
-        // On a loaded machine the robot's click can land before the dialog takes input;
-        // click again while the dialog is still up.
-        for (int attempt = 0; attempt < 3 && confirmationShowing(); attempt++) {
-            editor.robot.waitForIdle();
-            if (confirmationShowing()) {
-                editor.frame.optionPane().buttonWithText(verb).click();
-            }
-        }
+        javax.swing.JButton button = editor.frame.optionPane().buttonWithText(verb).target();
+        execute(() -> button.doClick());
     }
 
     private boolean confirmationShowing() {
