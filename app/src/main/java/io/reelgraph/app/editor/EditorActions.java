@@ -41,6 +41,10 @@ final class EditorActions {
     private final Action cut;
     private final Action paste;
     private final Action duplicate;
+    private final Action runSelected;
+    private final Action reroll;
+    private final Action openOutput;
+    private final Action exportCut;
 
     EditorActions(EditorWindow window) {
         this.window = window;
@@ -84,6 +88,12 @@ final class EditorActions {
         paste = action("Paste", KeyEvent.VK_V, menu, () -> window.clipboard().paste());
         duplicate = action("Duplicate", KeyEvent.VK_D, menu,
                 () -> window.clipboard().duplicate(window.canvas().selectedNodes()));
+        runSelected = action("Run Selected Node…", KeyEvent.VK_R,
+                menu | KeyEvent.SHIFT_DOWN_MASK, window::runSelected);
+        reroll = action("Re-roll Selected Node…", KeyEvent.VK_R,
+                menu | KeyEvent.ALT_DOWN_MASK, window::reroll);
+        openOutput = action("Open Output Folder", 0, 0, window::openOutputFolder);
+        exportCut = action("Export Cut…", 0, 0, window::exportCut);
         cancel.setEnabled(false);
     }
 
@@ -106,6 +116,8 @@ final class EditorActions {
         file.add(new RecentFilesMenu(window));
         file.add(save);
         file.add(saveAs);
+        file.add(openOutput);
+        file.add(exportCut);
         bar.add(file);
         JMenu edit = menu("Edit", undo, redo, cut, copy, paste, duplicate, delete, group, ungroup);
         edit.add(menu("Arrange", arrange));
@@ -116,7 +128,7 @@ final class EditorActions {
         view.add(minimapItem, 3);
         view.add(themeMenu());
         bar.add(view);
-        bar.add(menu("Run", estimate, run, cancel));
+        bar.add(menu("Run", estimate, run, runSelected, reroll, cancel));
         return bar;
     }
 
@@ -150,6 +162,8 @@ final class EditorActions {
         bar.addSeparator();
         bar.add(button(estimate, "toolbar.estimate"));
         bar.add(button(run, "toolbar.run"));
+        bar.add(button(runSelected, "toolbar.runSelected"));
+        bar.add(button(reroll, "toolbar.reroll"));
         bar.add(button(cancel, "toolbar.cancel"));
         return bar;
     }
@@ -176,6 +190,8 @@ final class EditorActions {
 
     void runningChanged(boolean running) {
         run.setEnabled(!running);
+        runSelected.setEnabled(!running);
+        reroll.setEnabled(!running);
         cancel.setEnabled(running);
     }
 

@@ -77,6 +77,8 @@ public final class EditorWindow extends JFrame {
     private final EditorActions actions;
     private final SubgraphView view;
     private final SubgraphBar subgraphBar = new SubgraphBar(() -> enterSubgraph(Optional.empty()));
+    private final RunControls runControls;
+    private final OutputActions outputActions;
     private Optional<Evaluator.PlanOutcome> lastPlan = Optional.empty();
     private Map<NodeId, NodeBadges> planBadges = Map.of();
     private final Map<NodeId, Integer> finishedByNode = new HashMap<>();
@@ -96,6 +98,8 @@ public final class EditorWindow extends JFrame {
         super("Reelgraph");
         this.workspace = workspace;
         this.evaluator = new Evaluator(workspace);
+        this.runControls = new RunControls(this, evaluator);
+        this.outputActions = new OutputActions(this, evaluator);
         this.document = new EditorDocument(graph, file);
         this.canvas = new GraphCanvas(new CanvasEdits());
         this.inspector = new InspectorPanel(this::paramEdited);
@@ -635,11 +639,7 @@ public final class EditorWindow extends JFrame {
             }
             return;
         }
-        if (!confirmRun(plan.get())) {
-            say("Run not confirmed; nothing was sent.");
-            return;
-        }
-        startRun(plan.get());
+        runControls.runGraph();
     }
 
     private Optional<Evaluator.PlanOutcome> planOfCurrentGraph() {
@@ -647,28 +647,30 @@ public final class EditorWindow extends JFrame {
                 && outcome.draft() == draft());
     }
 
-    /** Shows the modal run confirmation, named {@code dialog.run}; Cancel is the default. */
-    private boolean confirmRun(Plan plan) {
-        String question = "Run " + document.graph().name() + "?\n\nProjected cost: "
-                + Money.format(plan.projection().totalUsd()) + " (estimate) for "
-                + plan.projection().paidToRun() + " paid items; "
-                + plan.projection().paidCached() + " cached items cost nothing.\n"
-                + (draft() ? "Draft mode: model nodes use the free draft provider.\n" : "")
-                + "Outputs go to " + Evaluator.outputFolder(document.folder()) + ".";
-        Object[] options = {"Run", "Cancel"};
-        JOptionPane pane = new JOptionPane(question, JOptionPane.QUESTION_MESSAGE,
-                JOptionPane.OK_CANCEL_OPTION, null, options, options[1]);
-        JDialog dialog = pane.createDialog(this, "Run the graph");
-        dialog.setName("dialog.run");
-        try {
-            dialog.setVisible(true);
-        } finally {
-            dialog.dispose();
-        }
-        return options[0].equals(pane.getValue());
+    void runSelected() {
+        runControls.runSelected();
     }
 
-    private void startRun(Plan plan) {
+    void reroll() {
+        runControls.reroll();
+    }
+
+    void openOutputFolder() {
+        outputActions.openOutputFolder();
+    }
+
+    void exportCut() {
+        outputActions.exportCut();
+    }
+
+    /** Exports the stored timeline of a cut node to a file, as File > Export Cut does. */
+    void exportCut(NodeId node, Path target) {
+        requireEventDispatchThread();
+        outputActions.exportCut(node, target);
+    }
+
+    /** Starts a run of {@code graph}, the document or the part of it upstream of one node. */
+    void startRun(Graph graph, Plan plan) {
         running = true;
         actions.runningChanged(true);
         runItems = plan.items().size();
@@ -676,7 +678,7 @@ public final class EditorWindow extends JFrame {
         finishedByNode.clear();
         failedByNode.clear();
         runPanel.startRun(runItems);
-        evaluator.run(document.graph(), document.folder(), draft(), this::runEvent, this::ran);
+        evaluator.run(graph, document.folder(), draft(), this::runEvent, this::ran);
     }
 
     void cancelRun() {
@@ -757,11 +759,10 @@ public final class EditorWindow extends JFrame {
             preview.showMessage("Node " + node.get().id() + ": waiting for the plan.");
             return;
         }
-        List<PlannedItem> items = plan.get().byNode().getOrDefault(node.get().id(), List.of());
         NodeId id = node.get().id();
-        evaluator.loadOutputs(items, outputs -> {
+        evaluator.loadPreview(document.graph(), document.folder(), draft(), id, items -> {
             if (canvas.selectedNode().equals(Optional.of(id))) {
-                preview.showOutputs(id.value(), outputs);
+                preview.showItems(id.value(), items);
             }
         });
     }

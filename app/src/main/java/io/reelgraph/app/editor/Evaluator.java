@@ -2,11 +2,12 @@ package io.reelgraph.app.editor;
 
 import io.reelgraph.app.Workspace;
 import io.reelgraph.engine.artifact.ContentHash;
-import io.reelgraph.engine.artifact.PortValue;
 import io.reelgraph.engine.cache.CacheException;
 import io.reelgraph.engine.cache.CachedResult;
 import io.reelgraph.engine.file.FolderFileAccess;
 import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.graph.NodeId;
+import io.reelgraph.engine.money.CapStatus;
 import io.reelgraph.engine.run.Engine;
 import io.reelgraph.engine.run.EvaluationContext;
 import io.reelgraph.engine.run.ItemState;
@@ -25,11 +26,9 @@ import io.reelgraph.engine.validate.ParamResolver;
 import io.reelgraph.engine.validate.Problem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Map.Entry;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -61,6 +60,7 @@ public final class Evaluator implements AutoCloseable {
     private final Map<SessionKey, Session> sessions = new HashMap<>();
     private volatile RunControl runControl;
     private volatile List<Path> allowedPaths = List.of();
+    private volatile String lastBudgetLine = "Budget left: not read yet.";
     private Engine engine;
 
     public Evaluator(Workspace workspace) {
@@ -76,6 +76,13 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
+    /**
+     * A plan made for a run confirmation, with a line about the budget: the cap with the least
+     * left, or that no cap is set.
+     */
+    public record Estimate(PlanOutcome outcome, String budgetLine) {
+    }
+
     /** The outcome of a run, or why it did not start or failed. */
     public record RunOutcome(Optional<RunResult> result, Optional<String> failure,
             Path outputFolder) {
@@ -89,11 +96,24 @@ public final class Evaluator implements AutoCloseable {
                 return;
             }
             PlanOutcome outcome = planNow(graph, folder, draft);
+            lastBudgetLine = budgetLine();
             SwingUtilities.invokeLater(() -> {
                 if (latestPlan.get() == request) {
                     onEventThread.accept(outcome);
                 }
             });
+        });
+    }
+
+    /**
+     * Plans {@code graph} for a run confirmation and reads the budget caps, then hands both to
+     * {@code onEventThread}. Unlike {@link #plan}, a later request does not drop this one.
+     */
+    public void estimate(Graph graph, Path folder, boolean draft,
+            Consumer<Estimate> onEventThread) {
+        worker.execute(() -> {
+            Estimate estimate = new Estimate(planNow(graph, folder, draft), budgetLine());
+            SwingUtilities.invokeLater(() -> onEventThread.accept(estimate));
         });
     }
 
@@ -127,12 +147,62 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
-    /** Loads the stored outputs of work items and hands them to the event dispatch thread. */
-    public void loadOutputs(List<PlannedItem> items, Consumer<List<ItemOutput>> onEventThread) {
+    /**
+     * Loads the work items of {@code node} at its current and earlier variations, with their
+     * stored outputs, and hands them to the event dispatch thread.
+     */
+    void loadPreview(Graph graph, Path folder, boolean draft, NodeId node,
+            Consumer<List<PreviewItem>> onEventThread) {
         worker.execute(() -> {
-            List<ItemOutput> outputs = loadNow(items);
-            SwingUtilities.invokeLater(() -> onEventThread.accept(outputs));
+            List<PreviewItem> items;
+            try {
+                Session session = prepare(graph, folder, draft).session();
+                items = new PreviewLoader(session::plan, workspace.cache()).load(graph, node);
+            } catch (BindingException | RuntimeException e) {
+                LOG.error("Failed to load the preview of node {}", node, e);
+                items = List.of();
+            }
+            List<PreviewItem> loaded = items;
+            SwingUtilities.invokeLater(() -> onEventThread.accept(loaded));
         });
+    }
+
+    /** Returns the budget line read with the latest plan, so the EDT never queries the ledger. */
+    String lastBudgetLine() {
+        return lastBudgetLine;
+    }
+
+    /** Looks up the stored result of {@code item} and hands it to the event dispatch thread. */
+    void loadResult(PlannedItem item, Consumer<Optional<CachedResult>> onEventThread) {
+        worker.execute(() -> {
+            Optional<CachedResult> result = Optional.empty();
+            try {
+                if (item.key().isPresent()) {
+                    result = workspace.cache().lookup(item.key().get());
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Failed to load the result of node {} item {}", item.node(),
+                        item.itemKey(), e);
+            }
+            Optional<CachedResult> loaded = result;
+            SwingUtilities.invokeLater(() -> onEventThread.accept(loaded));
+        });
+    }
+
+    // NOTE: this lists caps of every project, because the editor has no project setting yet.
+    private String budgetLine() {
+        try {
+            Optional<CapStatus> tightest = workspace.budget().statuses().stream()
+                    .min(java.util.Comparator.comparing(CapStatus::leftUsd));
+            return tightest.map(status -> "Budget left: "
+                    + io.reelgraph.nodes.catalog.Money.format(status.leftUsd()) + " under "
+                    + status.cap().describe() + ".")
+                    .orElse("No budget cap is set.");
+        } catch (RuntimeException e) {
+            LOG.error("Failed to read the budget caps for a run confirmation", e);
+            return "Budget left: unknown, the budget caps could not be read (" + e.getMessage()
+                    + ").";
+        }
     }
 
     static Path outputFolder(Path folder) {
@@ -240,30 +310,6 @@ public final class Evaluator implements AutoCloseable {
             sessions.put(key, session);
         }
         return new Prepared(session, problems);
-    }
-
-    private List<ItemOutput> loadNow(List<PlannedItem> items) {
-        List<ItemOutput> outputs = new ArrayList<>();
-        for (PlannedItem item : items) {
-            if (item.key().isEmpty() || !item.state().hasResult()) {
-                continue;
-            }
-            Optional<CachedResult> stored;
-            try {
-                stored = workspace.cache().lookup(item.key().get());
-            } catch (RuntimeException e) {
-                LOG.error("Failed to load the result of node {} item {}", item.node(),
-                        item.itemKey(), e);
-                continue;
-            }
-            for (Entry<String, PortValue> port : new java.util.TreeMap<>(
-                    stored.map(CachedResult::outputs).orElse(Map.of())).entrySet()) {
-                for (io.reelgraph.engine.artifact.Item value : port.getValue().items()) {
-                    outputs.add(ItemOutput.of(item.itemKey(), port.getKey(), value.artifact()));
-                }
-            }
-        }
-        return outputs;
     }
 
     @Override
