@@ -32,12 +32,15 @@ public final class Workspace implements AutoCloseable {
     private final KeyLookup keys;
     private final Providers providers;
     private final NodeTypeRegistry types;
+    private final Map<String, String> environment;
     private ResultCache cache;
     private Vault vault;
     private KeyLookup vaultKeys;
 
-    private Workspace(ModelCatalog catalog, KeyLookup keys, Providers providers) {
+    private Workspace(ModelCatalog catalog, KeyLookup keys, Providers providers,
+            Map<String, String> environment) {
         this.catalog = catalog;
+        this.environment = Map.copyOf(environment);
         this.keys = keys;
         this.providers = providers;
         this.types = StandardNodeTypes.registry(catalog, providers);
@@ -45,6 +48,14 @@ public final class Workspace implements AutoCloseable {
 
     /** Loads the bundled catalog, the provider adapters and the standard node types. */
     public static Workspace standard() {
+        return standard(System.getenv());
+    }
+
+    /**
+     * Loads the workspace as {@link #standard()} does, with {@code environment} in place of the
+     * process's environment variables, so that a test can point providers at local fake servers.
+     */
+    public static Workspace standard(Map<String, String> environment) {
         ModelCatalog catalog;
         try {
             catalog = ModelCatalog.load();
@@ -54,18 +65,22 @@ public final class Workspace implements AutoCloseable {
         }
         // Keys come from the vault, else from environment variables. Base URL overrides
         // (REELGRAPH_<PROVIDER>_BASE_URL) come from the environment too, never from a graph.
-        Map<String, String> environment = System.getenv();
         KeyLookup environmentKeys = new EnvironmentKeyLookup(catalog, environment);
         Workspace[] created = new Workspace[1];
         // Providers ask for a key only when they call out, so the vault opens on first use.
         KeyLookup keys = provider -> created[0].keys().find(provider);
         created[0] = new Workspace(catalog, environmentKeys,
-                Providers.standard(catalog, keys, environment));
+                Providers.standard(catalog, keys, environment), environment);
         return created[0];
     }
 
     public ModelCatalog catalog() {
         return catalog;
+    }
+
+    /** Returns the environment variables this workspace reads keys and base URLs from. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     /**
@@ -80,7 +95,7 @@ public final class Workspace implements AutoCloseable {
             return vaultKeys;
         }
         Path file = Home.vaultFile();
-        String passphrase = System.getenv("REELGRAPH_PASSPHRASE");
+        String passphrase = environment.get("REELGRAPH_PASSPHRASE");
         if (!Files.isRegularFile(file) || passphrase == null || passphrase.isEmpty()) {
             // NOTE: runs do not ask for the passphrase in a terminal yet. Only the variable
             // unlocks the vault for a run; without it, keys come from the environment.

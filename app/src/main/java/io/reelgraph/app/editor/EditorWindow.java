@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reelgraph.app.Workspace;
 import io.reelgraph.app.cli.ReelgraphCommand;
 import io.reelgraph.app.editor.canvas.CanvasListener;
+import io.reelgraph.app.editor.money.BudgetCheck;
+import io.reelgraph.app.editor.money.RunConfirmation;
 import io.reelgraph.app.editor.canvas.ConnectionRule;
 import io.reelgraph.app.editor.canvas.GraphCanvas;
 import io.reelgraph.app.editor.canvas.NodeBadges;
@@ -68,6 +70,7 @@ public final class EditorWindow extends JFrame {
     private final PreviewPanel preview = new PreviewPanel();
     private final RunPanel runPanel = new RunPanel();
     private final JLabel costStatus = new JLabel(" ");
+    private final JLabel budgetStatus = new JLabel(" ");
     private final JLabel messageStatus = new JLabel(" ");
     private final JCheckBox draftToggle = new JCheckBox("Draft (free placeholders)");
     private final EditorActions actions;
@@ -135,7 +138,11 @@ public final class EditorWindow extends JFrame {
         draftToggle.addActionListener(event -> requestPlan());
         JPanel status = new JPanel(new BorderLayout(12, 0));
         status.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));
-        status.add(costStatus, BorderLayout.WEST);
+        budgetStatus.setName("status.budget");
+        JPanel costs = new JPanel(new BorderLayout(12, 0));
+        costs.add(costStatus, BorderLayout.WEST);
+        costs.add(budgetStatus, BorderLayout.EAST);
+        status.add(costs, BorderLayout.WEST);
         status.add(messageStatus, BorderLayout.CENTER);
         status.add(draftToggle, BorderLayout.EAST);
         getContentPane().add(actions.toolBar(), BorderLayout.NORTH);
@@ -180,6 +187,10 @@ public final class EditorWindow extends JFrame {
 
     public String costText() {
         return costStatus.getText();
+    }
+
+    public String budgetText() {
+        return budgetStatus.getText();
     }
 
     public String messageText() {
@@ -412,6 +423,12 @@ public final class EditorWindow extends JFrame {
             Plan plan = outcome.plan().get();
             costStatus.setText(costLine(plan));
             runPanel.showPlan(plan);
+            evaluator.checkBudget(plan, document.folder(), check -> {
+                if (currentPlan().equals(Optional.of(plan))) {
+                    budgetStatus.setText(check.leftText());
+                    budgetStatus.setToolTipText(check.refusal().orElse(null));
+                }
+            }, failure -> budgetStatus.setText("Budget left: unknown"));
         }
         if (!running) {
             canvas.showBadges(planBadges);
@@ -453,7 +470,10 @@ public final class EditorWindow extends JFrame {
         say("Estimating the next run…");
     }
 
-    /** Asks for confirmation with the projected cost, then runs on the background thread. */
+    /**
+     * Checks the budget caps, then asks for confirmation with the projected cost, the cache
+     * savings and the budget left, then runs on the background thread.
+     */
     void run() {
         if (running) {
             return;
@@ -464,21 +484,32 @@ public final class EditorWindow extends JFrame {
                     + " wait for planning to finish, then run again.");
             return;
         }
-        String question = "Run " + document.graph().name() + "?\n\nProjected cost: "
-                + Money.format(plan.get().projection().totalUsd()) + " (estimate) for "
-                + plan.get().projection().paidToRun() + " paid items; "
-                + plan.get().projection().paidCached() + " cached items cost nothing.\n"
-                + (draft() ? "Draft mode: model nodes use the free draft provider.\n" : "")
-                + "Outputs go to " + Evaluator.outputFolder(document.folder()) + ".";
+        say("Checking the budget caps…");
+        evaluator.checkBudget(plan.get(), document.folder(),
+                check -> confirmRun(plan.get(), check),
+                failure -> showError("Cannot check the budget", failure + " Nothing was sent."));
+    }
+
+    private void confirmRun(Plan plan, BudgetCheck check) {
+        if (running || !currentPlan().equals(Optional.of(plan))) {
+            say("The graph changed while the budget was checked; run again.");
+            return;
+        }
+        budgetStatus.setText(check.leftText());
+        if (!check.allowed()) {
+            showError("Run refused by a budget cap", check.refusal().get());
+            return;
+        }
         Object[] options = {"Run", "Cancel"};
-        int answer = JOptionPane.showOptionDialog(this, question, "Run the graph",
-                JOptionPane.OK_CANCEL_OPTION, JOptionPane.QUESTION_MESSAGE, null, options,
-                options[1]);
+        int answer = JOptionPane.showOptionDialog(this, RunConfirmation.question(
+                document.graph().name(), plan, check, Evaluator.outputFolder(document.folder())),
+                "Run the graph", JOptionPane.OK_CANCEL_OPTION, JOptionPane.QUESTION_MESSAGE,
+                null, options, options[1]);
         if (answer != 0) {
             say("Run not confirmed; nothing was sent.");
             return;
         }
-        startRun(plan.get());
+        startRun(plan);
     }
 
     private void startRun(Plan plan) {

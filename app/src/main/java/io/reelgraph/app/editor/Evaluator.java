@@ -1,12 +1,15 @@
 package io.reelgraph.app.editor;
 
 import io.reelgraph.app.Workspace;
+import io.reelgraph.app.editor.money.BudgetCheck;
 import io.reelgraph.engine.artifact.ContentHash;
 import io.reelgraph.engine.artifact.PortValue;
 import io.reelgraph.engine.cache.CacheException;
 import io.reelgraph.engine.cache.CachedResult;
 import io.reelgraph.engine.file.FolderFileAccess;
 import io.reelgraph.engine.graph.Graph;
+import io.reelgraph.engine.money.BudgetException;
+import io.reelgraph.engine.money.H2Budget;
 import io.reelgraph.engine.run.Engine;
 import io.reelgraph.engine.run.EvaluationContext;
 import io.reelgraph.engine.run.ItemState;
@@ -118,6 +121,26 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks the projection of a plan against the budget caps of the project of {@code folder}
+     * and hands the outcome to the event dispatch thread; {@code onFailure} gets the message when
+     * the database cannot be read.
+     */
+    public void checkBudget(Plan plan, Path folder, Consumer<BudgetCheck> onEventThread,
+            Consumer<String> onFailure) {
+        worker.execute(() -> {
+            try {
+                BudgetCheck check = BudgetCheck.of(workspace.budget(), BudgetCheck.project(folder),
+                        plan.projection());
+                SwingUtilities.invokeLater(() -> onEventThread.accept(check));
+            } catch (CacheException | BudgetException | IllegalStateException e) {
+                LOG.error("Failed to check the budget caps of {}", folder, e);
+                SwingUtilities.invokeLater(() -> onFailure.accept("Failed to check the budget"
+                        + " caps: " + e.getMessage()));
+            }
+        });
+    }
+
     /** Loads the stored outputs of work items and hands them to the event dispatch thread. */
     public void loadOutputs(List<PlannedItem> items, Consumer<List<ItemOutput>> onEventThread) {
         worker.execute(() -> {
@@ -166,15 +189,27 @@ public final class Evaluator implements AutoCloseable {
                 return failed(output, errors.size() + " problem(s) stop the run, first: "
                         + errors.get(0).describe() + ". Nothing was sent.");
             }
-            Plan plan = prepared.session().plan(graph);
+            // The planning session has no spend guard, so the run gets a session whose paid
+            // calls reserve their cost under the project's caps before they are sent.
+            String project = BudgetCheck.project(folder);
+            H2Budget budget = workspace.budget();
+            Session guarded = workspace.engine(Optional.of(budget.guard(project,
+                    Optional.empty()))).session(prepared.session().context());
+            Plan plan = guarded.plan(graph);
             Optional<String> missing = missingProviders(plan);
             if (missing.isPresent()) {
                 return failed(output, missing.get());
             }
+            BudgetCheck check = BudgetCheck.of(budget, project, plan.projection());
+            if (!check.allowed()) {
+                LOG.info("Run refused: graph {}, project {}: {}", graph.name(), project,
+                        check.refusal().get());
+                return failed(output, check.refusal().get());
+            }
             RunListener handOver = event -> SwingUtilities.invokeLater(() -> events.onEvent(event));
-            LOG.info("Run started: graph {}, {} work items, draft {}", graph.name(),
-                    plan.items().size(), draft);
-            RunResult result = prepared.session().run(graph, RunOptions.DEFAULT, handOver, control);
+            LOG.info("Run started: graph {}, project {}, {} work items, draft {}", graph.name(),
+                    project, plan.items().size(), draft);
+            RunResult result = guarded.run(graph, RunOptions.DEFAULT, handOver, control);
             LOG.info("Run finished: graph {}, {} executed, {} cached, {} failed", graph.name(),
                     result.executed(), result.cached(), result.failed());
             return new RunOutcome(Optional.of(result), Optional.empty(), output);
@@ -183,6 +218,9 @@ public final class Evaluator implements AutoCloseable {
         } catch (OutputException e) {
             return failed(output, e.getMessage()
                     + " Generated results are cached; run again once the folder is fixed.");
+        } catch (CacheException | BudgetException e) {
+            LOG.error("Run of graph {} failed on the cache database", graph.name(), e);
+            return failed(output, e.getMessage() + " Nothing was sent.");
         } catch (RuntimeException e) {
             LOG.error("Run of graph {} failed", graph.name(), e);
             return failed(output, "Run failed: " + e.getMessage());
