@@ -1,5 +1,6 @@
 package io.reelgraph.nodes.vault;
 
+import io.reelgraph.nodes.provider.keys.Secret;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;

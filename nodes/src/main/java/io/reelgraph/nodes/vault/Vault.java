@@ -1,6 +1,7 @@
 package io.reelgraph.nodes.vault;
 
 import io.reelgraph.engine.file.AtomicFiles;
+import io.reelgraph.nodes.provider.keys.Secret;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -279,16 +280,59 @@ public final class Vault implements AutoCloseable {
                 return Optional.empty();
             }
             StoredKey key = selected.get();
-            Instant now = now();
-            boolean recent = key.lastUsed
-                    .map(last -> last.plus(LAST_USED_PRECISION).isAfter(now))
-                    .orElse(false);
-            if (!recent) {
-                key.lastUsed = Optional.of(now);
-                session.changed = true;
-            }
-            return Optional.of(new Secret(key.secret.clone()));
+            markUsed(session, key);
+            return Optional.of(new Secret(key.secret));
         });
+    }
+
+    /** Returns the entry under an alias, without its secret, or empty when there is none. */
+    public Optional<KeyInfo> find(KeyAlias alias) throws VaultException {
+        VaultContents contents = read();
+        try {
+            return contents.find(alias).map(StoredKey::info);
+        } finally {
+            contents.wipe();
+        }
+    }
+
+    /**
+     * Returns the secret stored under an alias, without recording a use, such as for checking
+     * the key with its provider. Close the returned secret when done.
+     *
+     * @throws KeyEntryException when the alias is not in the vault
+     */
+    public Secret secret(KeyAlias alias) throws VaultException {
+        VaultContents contents = read();
+        try {
+            return new Secret(existing(contents, alias).secret);
+        } finally {
+            contents.wipe();
+        }
+    }
+
+    /**
+     * Records that the key under an alias was used now, to the minute like {@link #secretFor}.
+     *
+     * @throws KeyEntryException when the alias is not in the vault
+     */
+    public KeyInfo recordUse(KeyAlias alias) throws VaultException {
+        return update(session -> {
+            StoredKey key = existing(session.contents, alias);
+            markUsed(session, key);
+            return key.info();
+        });
+    }
+
+    /** Sets the last use of a key, unless the recorded one is within the precision. */
+    private static void markUsed(Session session, StoredKey key) {
+        Instant now = now();
+        boolean recent = key.lastUsed
+                .map(last -> last.plus(LAST_USED_PRECISION).isAfter(now))
+                .orElse(false);
+        if (!recent) {
+            key.lastUsed = Optional.of(now);
+            session.changed = true;
+        }
     }
 
     /** Wipes the passphrase copy and the derived key; later calls fail. */

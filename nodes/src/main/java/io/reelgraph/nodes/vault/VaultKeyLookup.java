@@ -2,6 +2,7 @@ package io.reelgraph.nodes.vault;
 
 import io.reelgraph.nodes.provider.keys.KeyLookup;
 import io.reelgraph.nodes.provider.keys.ProviderKey;
+import io.reelgraph.nodes.provider.keys.Secret;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +32,8 @@ public final class VaultKeyLookup implements KeyLookup {
             if (alias.isPresent()) {
                 Optional<Secret> secret = vault.secretFor(providerId, project);
                 if (secret.isPresent()) {
-                    try (Secret held = secret.get()) {
-                        return Optional.of(new ProviderKey(alias.get().name(),
-                                "vault alias " + alias.get().name(),
-                                new io.reelgraph.nodes.provider.keys.Secret(held.chars())));
-                    }
+                    return Optional.of(new ProviderKey(alias.get().name(),
+                            "vault alias " + alias.get().name(), secret.get()));
                 }
             }
         } catch (VaultException e) {

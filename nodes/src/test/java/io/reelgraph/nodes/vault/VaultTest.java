@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.reelgraph.nodes.provider.keys.Secret;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,7 +56,7 @@ class VaultTest {
     }
 
     static String reveal(Secret secret) {
-        char[] chars = secret.chars();
+        char[] chars = secret.reveal();
         String text = new String(chars);
         Arrays.fill(chars, '\0');
         return text;
@@ -267,7 +268,7 @@ class VaultTest {
 
                 secret.close();
 
-                assertThatThrownBy(secret::chars).isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(secret::reveal).isInstanceOf(IllegalStateException.class);
             }
         }
 
@@ -650,6 +651,48 @@ class VaultTest {
 
             try (Vault vault = open()) {
                 assertThat(vault.list().get(0).lastUsed()).isPresent();
+            }
+        }
+    }
+
+    @Nested
+    class ByAlias {
+
+        @Test
+        void secretByAliasLeavesLastUseUnset() throws Exception {
+            try (Vault vault = create()) {
+                vault.add("openai", alias("main"), OPENAI_KEY.toCharArray(), Optional.empty());
+
+                try (Secret secret = vault.secret(alias("main"))) {
+                    assertThat(reveal(secret)).isEqualTo(OPENAI_KEY);
+                }
+
+                assertThat(vault.find(alias("main")).orElseThrow().lastUsed()).isEmpty();
+            }
+        }
+
+        @Test
+        void recordUseSetsLastUse() throws Exception {
+            try (Vault vault = create()) {
+                vault.add("openai", alias("main"), OPENAI_KEY.toCharArray(), Optional.empty());
+
+                KeyInfo used = vault.recordUse(alias("main"));
+
+                assertThat(used.lastUsed()).isPresent();
+                assertThat(vault.find(alias("main")).orElseThrow().lastUsed())
+                        .isEqualTo(used.lastUsed());
+            }
+        }
+
+        @Test
+        void unknownAliasIsNotFound() throws Exception {
+            try (Vault vault = create()) {
+                assertThat(vault.find(alias("missing"))).isEmpty();
+                assertThatThrownBy(() -> vault.secret(alias("missing")))
+                        .isInstanceOf(KeyEntryException.class)
+                        .hasMessageContaining("The key alias missing is not in ");
+                assertThatThrownBy(() -> vault.recordUse(alias("missing")))
+                        .isInstanceOf(KeyEntryException.class);
             }
         }
     }

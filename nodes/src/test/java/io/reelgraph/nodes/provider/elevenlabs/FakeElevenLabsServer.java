@@ -150,6 +150,10 @@ public final class FakeElevenLabsServer implements FakeProvider {
                     + "\"category\":\"premade\"},{\"voice_id\":\"" + ADAM + "\",\"name\":\"Adam\","
                     + "\"category\":\"premade\"}" + EXTRA_VOICES + "]}");
         }
+        if ("GET".equals(request.getMethod()) && "/v1/user".equals(path)) {
+            return json(200, "{\"user_id\":\"u1\",\"subscription\":{\"tier\":\"creator\","
+                    + "\"character_count\":1200,\"character_limit\":100000}}");
+        }
         String prefix = "/v1/text-to-speech/";
         if (!"POST".equals(request.getMethod()) || !path.startsWith(prefix)) {
             return json(404, "{\"detail\":\"Not Found\"}");

@@ -36,6 +36,27 @@ class KeysTest {
     }
 
     @Test
+    void closedSecretIsWiped() throws Exception {
+        char[] given = KEY.toCharArray();
+        Secret secret = new Secret(given);
+        java.util.Arrays.fill(given, 'x');
+
+        try (Secret held = secret) {
+            assertThat(String.valueOf(held.reveal())).isEqualTo(KEY);
+        }
+
+        assertThat(secret.wiped()).isTrue();
+        assertThatThrownBy(secret::reveal).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void maskMatchesTheStringMask() {
+        assertThat(Secret.mask(KEY.toCharArray())).isEqualTo("sk-proj-…Qr78");
+        assertThat(Secret.mask("r8_Fk3pQ9sLm2Vx7Tz4Bn6Hc1Jd8".toCharArray())).isEqualTo("r8_…1Jd8");
+        assertThat(Secret.mask("short".toCharArray())).isEqualTo("…");
+    }
+
+    @Test
     void environmentLookupNamesTheVariable() throws Exception {
         ModelCatalog catalog = ModelCatalog.load();
         EnvironmentKeyLookup keys = new EnvironmentKeyLookup(catalog,

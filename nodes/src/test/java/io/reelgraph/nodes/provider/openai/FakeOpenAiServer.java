@@ -130,6 +130,14 @@ public final class FakeOpenAiServer implements FakeProvider {
         }
 
         String path = request.getUrl().encodedPath();
+        if ("GET".equals(request.getMethod()) && "/v1/models".equals(path)) {
+            return new MockResponse.Builder().code(200)
+                    .addHeader("Content-Type", "application/json")
+                    .addHeader("x-request-id", "req_" + ids.incrementAndGet())
+                    .body("{\"object\":\"list\",\"data\":[{\"id\":\"gpt-image-1\","
+                            + "\"object\":\"model\",\"owned_by\":\"system\"}]}")
+                    .build();
+        }
         if (!"POST".equals(request.getMethod())) {
             return error(404, "Invalid URL (" + request.getMethod() + " " + path + ")",
                     "invalid_request_error", null, null);

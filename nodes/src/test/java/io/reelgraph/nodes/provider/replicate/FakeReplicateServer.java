@@ -206,6 +206,10 @@ public final class FakeReplicateServer implements FakeProvider {
         if ("GET".equals(method) && path.equals("/v1/predictions")) {
             return list();
         }
+        if ("GET".equals(method) && path.equals("/v1/account")) {
+            return json(200, "{\"type\":\"user\",\"username\":\"reelgraph-test\","
+                    + "\"name\":\"Reelgraph Test\"}");
+        }
         return json(404, "{\"title\":\"Not found\",\"detail\":\"No route\",\"status\":404}");
     }
 
