@@ -102,7 +102,7 @@ class KeysCommandTest {
             assertThat(stored).extracting(KeyInfo::maskedSecret).containsExactly("sk-proj-…a1B2");
             try (Vault vault = Vault.open(vaultFile, PASSPHRASE.toCharArray());
                     var secret = vault.secretFor("openai", Optional.empty()).orElseThrow()) {
-                assertThat(new String(secret.chars())).isEqualTo(OPENAI_KEY);
+                assertThat(new String(secret.reveal())).isEqualTo(OPENAI_KEY);
             }
         }
 
