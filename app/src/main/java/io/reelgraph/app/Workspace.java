@@ -155,8 +155,8 @@ public final class Workspace implements AutoCloseable {
         return types;
     }
 
-    /** Opens the result cache under the home folder on first use. */
-    public ResultCache cache() {
+    /** Opens the result cache under the home folder on first use, from any thread. */
+    public synchronized ResultCache cache() {
         if (cache == null) {
             cache = H2ResultCache.open(Home.cacheFolder());
         }

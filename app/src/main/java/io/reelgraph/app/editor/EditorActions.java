@@ -30,6 +30,9 @@ final class EditorActions {
     private final Action cancel;
     private final Action light;
     private final Action dark;
+    private final Action keys;
+    private final Action budgetCaps;
+    private final Action spend;
 
     EditorActions(EditorWindow window) {
         this.window = window;
@@ -50,6 +53,11 @@ final class EditorActions {
         cancel = action("Cancel Run", KeyEvent.VK_PERIOD, menu, window::cancelRun);
         light = action("Light Theme", 0, 0, () -> Themes.switchTo(window, false));
         dark = action("Dark Theme", 0, 0, () -> Themes.switchTo(window, true));
+        keys = action("Keys…", KeyEvent.VK_K, menu | KeyEvent.SHIFT_DOWN_MASK,
+                window::openKeys);
+        budgetCaps = action("Budget Caps…", KeyEvent.VK_B, menu | KeyEvent.SHIFT_DOWN_MASK,
+                window::openBudget);
+        spend = action("Spend…", 0, 0, window::openSpend);
         cancel.setEnabled(false);
     }
 
@@ -72,6 +80,8 @@ final class EditorActions {
         bar.add(menu("Edit", undo, redo, delete));
         bar.add(menu("View", zoomIn, zoomOut, fit, light, dark));
         bar.add(menu("Run", estimate, run, cancel));
+        bar.add(menu("Keys", keys));
+        bar.add(menu("Budget", budgetCaps, spend));
         return bar;
     }
 

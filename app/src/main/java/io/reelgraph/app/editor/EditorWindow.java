@@ -2,10 +2,14 @@ package io.reelgraph.app.editor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reelgraph.app.Home;
 import io.reelgraph.app.Workspace;
 import io.reelgraph.app.cli.ReelgraphCommand;
 import io.reelgraph.app.editor.canvas.CanvasListener;
 import io.reelgraph.app.editor.money.BudgetCheck;
+import io.reelgraph.app.editor.money.BudgetDialog;
+import io.reelgraph.app.editor.money.KeysDialog;
+import io.reelgraph.app.editor.money.SpendPanel;
 import io.reelgraph.app.editor.money.RunConfirmation;
 import io.reelgraph.app.editor.canvas.ConnectionRule;
 import io.reelgraph.app.editor.canvas.GraphCanvas;
@@ -574,6 +578,30 @@ public final class EditorWindow extends JFrame {
             LOG.info(text);
         }
         requestPlan();
+    }
+
+    // ---- keys, budget and spend
+
+    void openKeys() {
+        KeysDialog.open(this, workspace, Home.vaultFile(), BudgetCheck.project(document.folder()));
+    }
+
+    void openBudget() {
+        List<String> providers = workspace.catalog().providers().stream()
+                .filter(spec -> spec.needsKey()).map(spec -> spec.id()).toList();
+        BudgetDialog dialog = BudgetDialog.open(this, workspace.budget(),
+                BudgetCheck.project(document.folder()), providers);
+        // A changed cap changes the budget left of the next run.
+        dialog.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosed(WindowEvent e) {
+                requestPlan();
+            }
+        });
+    }
+
+    void openSpend() {
+        SpendPanel.openDialog(this, workspace.budget(), BudgetCheck.project(document.folder()));
     }
 
     // ---- selection, inspector and preview
