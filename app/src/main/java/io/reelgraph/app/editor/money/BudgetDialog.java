@@ -106,15 +106,19 @@ public final class BudgetDialog extends JDialog {
         form.add(new JLabel("US$"));
         form.add(amount);
         form.add(set);
-        form.add(remove);
-        JPanel bottom = new JPanel(new GridLayout(2, 1));
+        JPanel rowActions = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 4));
+        rowActions.add(new JLabel("Selected cap:"));
+        rowActions.add(remove);
+        JPanel bottom = new JPanel(new GridLayout(3, 1));
         bottom.add(form);
+        bottom.add(rowActions);
         status.setBorder(BorderFactory.createEmptyBorder(2, 8, 4, 8));
         bottom.add(status);
         getContentPane().add(new JScrollPane(capTable), BorderLayout.CENTER);
         getContentPane().add(bottom, BorderLayout.SOUTH);
+        capTable.getColumnModel().getColumn(0).setPreferredWidth(360);
         kindChanged();
-        setSize(820, 360);
+        setSize(900, 400);
         setLocationRelativeTo(getOwner());
     }
 

@@ -158,7 +158,10 @@ public final class KeysDialog extends JDialog {
         getContentPane().add(top, BorderLayout.NORTH);
         getContentPane().add(tables, BorderLayout.CENTER);
         getContentPane().add(bottom, BorderLayout.SOUTH);
-        setSize(1100, 560);
+        for (int column = 3; column <= 5; column++) {
+            keyTable.getColumnModel().getColumn(column).setPreferredWidth(170);
+        }
+        setSize(1200, 560);
         setLocationRelativeTo(getOwner());
     }
 

@@ -37,6 +37,11 @@ final class MoneyWorker implements AutoCloseable {
      */
     <T> void submit(String description, Task<T> task, Consumer<T> onResult,
             Consumer<Exception> onFailure) {
+        if (executor.isShutdown()) {
+            // Swing may dispose a dialog twice, such as once itself and once with its owner.
+            LOG.debug("Skipped the request to {} because the dialog was closed", description);
+            return;
+        }
         executor.execute(() -> {
             try {
                 T result = task.run();
