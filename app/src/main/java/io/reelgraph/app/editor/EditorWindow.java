@@ -572,7 +572,10 @@ public final class EditorWindow extends JFrame {
                     + result.cached() + " cached, " + result.failed() + " failed; spent "
                     + Money.format(result.actualUsd()) + "; wrote " + result.outputs().size()
                     + " files to " + outcome.outputFolder()
-                    + (result.draft() ? ". DRAFT placeholders." : ".");
+                    + (result.draft() ? ". DRAFT placeholders." : ".")
+                    + result.failures().stream().findFirst().map(failed -> " First failure: node "
+                            + failed.node() + " item " + failed.itemKey() + ": "
+                            + failed.error().orElse(failed.reason())).orElse("");
             runPanel.finishRun(text);
             say(text);
             LOG.info(text);

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.swing.edt.GuiActionRunner.execute;
 
 import io.reelgraph.app.editor.money.BudgetCheck;
+import io.reelgraph.engine.cache.CacheKey;
+import io.reelgraph.engine.graph.NodeId;
 import io.reelgraph.engine.money.BudgetCap;
 import io.reelgraph.engine.money.CapScope;
 import io.reelgraph.engine.money.LedgerEntry;
 import io.reelgraph.engine.money.LedgerStatus;
+import io.reelgraph.engine.money.SpendGuard;
+import io.reelgraph.engine.money.SpendRequest;
 import io.reelgraph.engine.run.Plan;
 import io.reelgraph.nodes.provider.elevenlabs.FakeElevenLabsServer;
 import io.reelgraph.nodes.provider.fal.FakeFalServer;
@@ -17,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.swing.JOptionPane;
+import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +64,43 @@ class EditorBudgetTest {
 
     private String project() {
         return BudgetCheck.project(editor.folder);
+    }
+
+    /**
+     * Clicks a button of the option pane until the pane closes, because on a loaded machine
+     * the robot's click can land before the dialog takes input.
+     */
+    private void clickUntilClosed(String button) {
+        editor.frame.optionPane().buttonWithText(button).click();
+        for (int attempt = 0; attempt < 3 && optionPaneShowing(); attempt++) {
+            editor.robot.waitForIdle();
+            if (optionPaneShowing()) {
+                editor.frame.optionPane().buttonWithText(button).click();
+            }
+        }
+    }
+
+    /** Waits for the run to end; on a timeout, the failure shows where the editor stopped. */
+    private void awaitRunEnd() {
+        try {
+            editor.waitFor("the run to finish", () -> !editor.window.running()
+                    && editor.window.runSummary().startsWith("Run "));
+        } catch (RuntimeException | Error e) {
+            throw new AssertionError("The run did not finish: status bar '"
+                    + execute(editor.window::messageText) + "', run summary '"
+                    + execute(editor.window::runSummary) + "', running "
+                    + execute(editor.window::running) + ", fal submits " + fal.submits()
+                    + ", ElevenLabs submits " + elevenLabs.submits(), e);
+        }
+    }
+
+    private boolean optionPaneShowing() {
+        return !editor.robot.finder().findAll(new GenericTypeMatcher<>(JOptionPane.class) {
+            @Override
+            protected boolean isMatching(JOptionPane pane) {
+                return pane.isShowing();
+            }
+        }).isEmpty();
     }
 
     private List<LedgerEntry> ledger() {
@@ -120,7 +163,7 @@ class EditorBudgetTest {
                     + "Cache savings: $0.0000 for 0 cached items, which cost nothing.\n"
                     + "Budget left: $50.00 under the total cap of project " + project() + ".\n"
                     + "Outputs go to " + editor.folder.resolve("out") + ".");
-            confirmation.buttonWithText("Cancel").click();
+            clickUntilClosed("Cancel");
             assertThat(execute(editor.window::messageText))
                     .isEqualTo("Run not confirmed; nothing was sent.");
             assertThat(fal.submits()).isZero();
@@ -138,9 +181,8 @@ class EditorBudgetTest {
                     new BigDecimal("50")));
 
             editor.frame.button("toolbar.run").click();
-            editor.frame.optionPane().buttonWithText("Run").click();
-            editor.waitFor("the run to finish", () -> !editor.window.running()
-                    && editor.window.runSummary().startsWith("Run "));
+            clickUntilClosed("Run");
+            awaitRunEnd();
 
             List<LedgerEntry> ledger = ledger();
             assertThat(execute(editor.window::runSummary))
@@ -152,6 +194,35 @@ class EditorBudgetTest {
                 assertThat(entry.project()).isEqualTo(project());
                 assertThat(entry.status()).isEqualTo(LedgerStatus.SETTLED);
             });
+        }
+
+        @Test
+        void callOverCapDuringRunIsNotSent() throws Exception {
+            editor.awaitPlan();
+            // The fal part of the projection, $2.34, fits under this cap before the run.
+            editor.workspace.budget().setCap(new BudgetCap(CapScope.PROVIDER_MONTH, "fal",
+                    new BigDecimal("2.40")));
+            fal.holdJobsRunning();
+
+            editor.frame.button("toolbar.run").click();
+            clickUntilClosed("Run");
+            editor.waitFor("keyframes on fal", () -> fal.submits() >= 4);
+            // Another run of the team spends $2.00 on fal meanwhile, so no $0.35 clip fits.
+            SpendGuard other = editor.workspace.budget().guard("other", Optional.empty());
+            SpendRequest request = new SpendRequest(NodeId.of("elsewhere"), "value",
+                    new CacheKey("cd".repeat(32)), "fal", "fal-ai/flux/dev",
+                    new BigDecimal("2.00"));
+            other.settle(other.reserve(request), Optional.of(new BigDecimal("2.00")),
+                    Optional.empty());
+            fal.releaseJobs();
+            awaitRunEnd();
+
+            String summary = execute(editor.window::runSummary);
+            assertThat(summary).contains(", 6 failed;");
+            assertThat(summary).contains("First failure: node shot item ");
+            assertThat(summary).contains("Budget cap reached: the call to fal/");
+            assertThat(fal.submits()).as("6 keyframes, no clip").isEqualTo(6);
+            assertThat(elevenLabs.submits()).isEqualTo(22);
         }
     }
 }
