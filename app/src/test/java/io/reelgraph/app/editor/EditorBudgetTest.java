@@ -150,6 +150,24 @@ class EditorBudgetTest {
         }
 
         @Test
+        void statusBarShowsBudgetLeft() {
+            editor.awaitPlan();
+            editor.waitFor("the budget status", () -> editor.window.budgetText()
+                    .startsWith("Budget left: "));
+            assertThat(execute(editor.window::budgetText))
+                    .isEqualTo("Budget left: no cap set for project " + project());
+
+            editor.workspace.budget().setCap(new BudgetCap(CapScope.PROVIDER_MONTH, "fal",
+                    new BigDecimal("12.50")));
+            execute(() -> editor.window.estimate());
+
+            editor.waitFor("the budget status with the cap", () -> editor.window.budgetText()
+                    .equals("Budget left: $12.50 under the monthly cap of provider fal"));
+            assertThat(execute(editor.window::costText)).isEqualTo("Projected next run: $2.43"
+                    + " (estimate), 34 paid items to run, 0 cached");
+        }
+
+        @Test
         void confirmationShowsCostSavingsAndBudgetLeft() {
             editor.awaitPlan();
             editor.workspace.budget().setCap(new BudgetCap(CapScope.PROJECT_TOTAL, project(),

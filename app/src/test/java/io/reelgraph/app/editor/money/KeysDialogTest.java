@@ -11,6 +11,11 @@ import io.reelgraph.nodes.vault.Vault;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.GraphicsEnvironment;
+import java.awt.Toolkit;
+import java.awt.datatransfer.Clipboard;
+import java.awt.datatransfer.DataFlavor;
+import java.awt.datatransfer.StringSelection;
+import java.awt.event.ActionEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +27,7 @@ import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPasswordField;
 import javax.swing.JTable;
+import javax.swing.TransferHandler;
 import javax.swing.text.JTextComponent;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
@@ -128,6 +134,35 @@ class KeysDialogTest {
             assertThat(texts).noneMatch(text -> text.contains(key.substring(8, 40)));
             assertThat(texts).contains(Secret.mask(key.toCharArray()));
             assertThat(execute(() -> keys.getTitle())).doesNotContain(key);
+        }
+
+        @Test
+        void copyPutsNoFullKeyOnClipboard() throws Exception {
+            String key = elevenLabs.key();
+            createVaultWithKey(key);
+            Clipboard clipboard = Toolkit.getDefaultToolkit().getSystemClipboard();
+            execute(() -> clipboard.setContents(new StringSelection("before"), null));
+
+            dialog.textBox("keys.secret").enterText(key);
+            JPasswordField secretField = (JPasswordField) dialog.textBox("keys.secret").target();
+            execute(() -> {
+                secretField.selectAll();
+                secretField.copy();
+            });
+            String afterField = clipboardText(clipboard);
+            dialog.table("keys.table").selectRows(0);
+            JTable table = dialog.table("keys.table").target();
+            execute(() -> TransferHandler.getCopyAction().actionPerformed(
+                    new ActionEvent(table, ActionEvent.ACTION_PERFORMED, "copy")));
+            String afterTable = clipboardText(clipboard);
+
+            assertThat(afterField).isEqualTo("before");
+            assertThat(afterTable).contains(Secret.mask(key.toCharArray()));
+            assertThat(afterTable).doesNotContain(key);
+        }
+
+        private String clipboardText(Clipboard clipboard) {
+            return execute(() -> (String) clipboard.getData(DataFlavor.stringFlavor));
         }
 
         @Test
