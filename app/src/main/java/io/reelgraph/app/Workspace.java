@@ -16,6 +16,8 @@ import io.reelgraph.nodes.provider.keys.KeyLookup;
 import io.reelgraph.nodes.vault.Vault;
 import io.reelgraph.nodes.vault.VaultException;
 import io.reelgraph.nodes.vault.VaultKeyLookup;
+import java.io.Console;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,29 +35,127 @@ public final class Workspace implements AutoCloseable {
     private final Providers providers;
     private final NodeTypeRegistry types;
     private final Map<String, String> environment;
+    private final PassphraseSource passphrases;
     private ResultCache cache;
     private Vault vault;
     private KeyLookup vaultKeys;
 
     private Workspace(ModelCatalog catalog, KeyLookup keys, Providers providers,
-            Map<String, String> environment) {
+            Map<String, String> environment, PassphraseSource passphrases) {
         this.catalog = catalog;
         this.environment = Map.copyOf(environment);
         this.keys = keys;
         this.providers = providers;
+        this.passphrases = passphrases;
         this.types = StandardNodeTypes.registry(catalog, providers);
     }
 
-    /** Loads the bundled catalog, the provider adapters and the standard node types. */
+    /**
+     * The source of the vault passphrase: the {@value #PASSPHRASE_VARIABLE} variable, else the
+     * terminal without echo. Tests replace it, because Java cannot set environment variables or
+     * fake a terminal.
+     */
+    public interface PassphraseSource {
+
+        /** Returns an environment variable, empty when it is unset or blank. */
+        Optional<String> environment(String name);
+
+        /** Returns whether a terminal is attached, so that input can be read without echo. */
+        boolean hasTerminal();
+
+        /**
+         * Reads one line without echo from the terminal. The caller wipes the returned array.
+         *
+         * @throws IOException when no terminal is attached or reading fails
+         */
+        char[] readHidden(String prompt) throws IOException;
+
+        /** Returns the source of this process: its environment and {@link System#console()}. */
+        static PassphraseSource system() {
+            return new PassphraseSource() {
+                @Override
+                public Optional<String> environment(String name) {
+                    return Optional.ofNullable(System.getenv(name))
+                            .filter(value -> !value.isBlank());
+                }
+
+                @Override
+                public boolean hasTerminal() {
+                    return System.console() != null;
+                }
+
+                @Override
+                public char[] readHidden(String prompt) throws IOException {
+                    Console console = System.console();
+                    if (console == null) {
+                        throw new IOException("no terminal is attached");
+                    }
+                    char[] line = console.readPassword("%s", prompt);
+                    if (line == null) {
+                        throw new IOException("the terminal input was closed");
+                    }
+                    return line;
+                }
+            };
+        }
+    }
+
+    /** Returns a passphrase source that reads {@code environment} and has no terminal. */
+    private static PassphraseSource environmentOnly(Map<String, String> environment) {
+        Map<String, String> copy = Map.copyOf(environment);
+        return new PassphraseSource() {
+            @Override
+            public Optional<String> environment(String name) {
+                return Optional.ofNullable(copy.get(name)).filter(value -> !value.isBlank());
+            }
+
+            @Override
+            public boolean hasTerminal() {
+                return false;
+            }
+
+            @Override
+            public char[] readHidden(String prompt) throws IOException {
+                throw new IOException("no terminal is attached");
+            }
+        };
+    }
+
+    /** The environment variable that contains the vault passphrase, for scripts and CI. */
+    public static final String PASSPHRASE_VARIABLE = "REELGRAPH_PASSPHRASE";
+
+    /**
+     * Loads the bundled catalog, the provider adapters and the standard node types, with the
+     * vault passphrase from this process's environment or terminal.
+     */
     public static Workspace standard() {
-        return standard(System.getenv());
+        return standard(System.getenv(), PassphraseSource.system());
+    }
+
+    /**
+     * Loads the bundled catalog, the provider adapters and the standard node types, with the
+     * vault passphrase from the given source.
+     */
+    public static Workspace standard(PassphraseSource passphrases) {
+        return standard(System.getenv(), passphrases);
     }
 
     /**
      * Loads the workspace as {@link #standard()} does, with {@code environment} in place of the
-     * process's environment variables, so that a test can point providers at local fake servers.
+     * process's environment variables and no terminal, so that a test can point providers at
+     * local fake servers.
      */
     public static Workspace standard(Map<String, String> environment) {
+        return standard(environment, environmentOnly(environment));
+    }
+
+    /**
+     * Loads the bundled catalog, the provider adapters and the standard node types, with keys
+     * and base URL overrides from {@code environment} and the vault passphrase from
+     * {@code passphrases}.
+     */
+    public static Workspace standard(Map<String, String> environment,
+            PassphraseSource passphrases) {
         ModelCatalog catalog;
         try {
             catalog = ModelCatalog.load();
@@ -70,7 +170,7 @@ public final class Workspace implements AutoCloseable {
         // Providers ask for a key only when they call out, so the vault opens on first use.
         KeyLookup keys = provider -> created[0].keys().find(provider);
         created[0] = new Workspace(catalog, environmentKeys,
-                Providers.standard(catalog, keys, environment), environment);
+                Providers.standard(catalog, keys, environment), environment, passphrases);
         return created[0];
     }
 
@@ -84,31 +184,53 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Returns the key lookup: the vault in the home folder when it exists and
-     * {@code REELGRAPH_PASSPHRASE} unlocks it, with environment variables as the fallback.
+     * Returns the key lookup: the vault in the home folder when it exists, with environment
+     * variables as the fallback, else the environment variables alone. The vault opens on the
+     * first call, with the passphrase from {@value #PASSPHRASE_VARIABLE} or, when that is unset,
+     * typed in the terminal without echo.
      *
-     * @throws IllegalStateException when the vault exists but cannot be opened; the message
-     *     gives the reason, without key material
+     * @throws IllegalStateException when the vault exists but cannot be opened, such as for a
+     *     wrong passphrase or when there is neither the variable nor a terminal. The message
+     *     gives the reason and what to do, without key material.
      */
     public synchronized KeyLookup keys() {
         if (vaultKeys != null) {
             return vaultKeys;
         }
         Path file = Home.vaultFile();
-        String passphrase = environment.get("REELGRAPH_PASSPHRASE");
-        if (!Files.isRegularFile(file) || passphrase == null || passphrase.isEmpty()) {
-            // NOTE: runs do not ask for the passphrase in a terminal yet. Only the variable
-            // unlocks the vault for a run; without it, keys come from the environment.
+        if (!Files.isRegularFile(file)) {
             return keys;
         }
         try {
-            vault = Vault.open(file, passphrase.toCharArray());
+            vault = Vault.open(file, passphrase(file));
         } catch (VaultException e) {
             throw new IllegalStateException("The key vault " + file + " could not be opened: "
                     + e.getMessage(), e);
         }
         vaultKeys = new VaultKeyLookup(vault, Optional.empty(), keys);
         return vaultKeys;
+    }
+
+    /** Reads the passphrase; {@link Vault#open} wipes the returned array. */
+    private char[] passphrase(Path file) {
+        Optional<String> fromEnvironment = passphrases.environment(PASSPHRASE_VARIABLE);
+        if (fromEnvironment.isPresent()) {
+            // NOTE: an environment variable is a String, so this copy of the passphrase stays in
+            // memory until the process ends.
+            return fromEnvironment.get().toCharArray();
+        }
+        if (!passphrases.hasTerminal()) {
+            throw new IllegalStateException("The key vault " + file + " is locked: set "
+                    + PASSPHRASE_VARIABLE + " to its passphrase, or run the command in a"
+                    + " terminal to type it.");
+        }
+        try {
+            return passphrases.readHidden("Vault passphrase for " + file + ": ");
+        } catch (IOException e) {
+            throw new IllegalStateException("Failed to read the passphrase of the key vault "
+                    + file + " from the terminal: " + e.getMessage() + "; set "
+                    + PASSPHRASE_VARIABLE + " instead.", e);
+        }
     }
 
     /** Returns an engine on the result cache, with the job journal in the same database. */

@@ -6,6 +6,7 @@ import io.reelgraph.engine.money.BudgetException;
 import io.reelgraph.engine.money.CapScope;
 import io.reelgraph.engine.money.CapStatus;
 import io.reelgraph.engine.money.H2Budget;
+import io.reelgraph.engine.money.LedgerEntry;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = {"Sets and shows budget caps on what runs may spend, in US dollars.",
             "Caps are checked before a run and again before every paid call; months are"
                     + " calendar months in UTC."},
-        subcommands = {BudgetCommand.Set.class, BudgetCommand.Show.class},
+        subcommands = {BudgetCommand.Set.class, BudgetCommand.Show.class,
+            BudgetCommand.Reconcile.class},
         footer = {"", ExitCodes.HELP})
 final class BudgetCommand implements Runnable {
 
@@ -140,8 +142,11 @@ final class BudgetCommand implements Runnable {
 
     /** {@code reelgraph budget show}: lists caps with what is spent, reserved and left. */
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Lists every budget cap with what was spent, is reserved and is left"
-                    + " in its period.",
+            description = {"Lists every budget cap with what was spent, is reserved and is"
+                    + " left in its period, then the open reservations: calls in flight or of"
+                    + " unknown outcome.",
+                "Reservations of processes that are gone are reconciled first, as"
+                        + " 'budget reconcile' does."},
             footer = {"", ExitCodes.HELP})
     static final class Show implements Callable<Integer> {
 
@@ -153,12 +158,65 @@ final class BudgetCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (Workspace workspace = Workspace.standard()) {
-                H2Budget budget = Budgets.open(workspace);
+                Budgets.Opened opened = Budgets.openReconciled(workspace);
+                H2Budget budget = opened.budget();
                 List<CapStatus> statuses = budget.statuses();
                 if (statuses.isEmpty()) {
                     out.println("No budget caps are set; set one with reelgraph budget set.");
                 } else {
                     out.print(BudgetTable.render(statuses, budget.currentMonth()));
+                }
+                if (!opened.reconciled().isEmpty()) {
+                    out.println();
+                    out.print(BudgetTable.renderReconciled(opened.reconciled()));
+                }
+                List<LedgerEntry> open = budget.openReservations();
+                if (!open.isEmpty()) {
+                    out.println();
+                    out.print(BudgetTable.renderOpen(open));
+                }
+                return ExitCodes.OK;
+            } catch (CommandFailure failure) {
+                err.println(failure.getMessage());
+                return failure.exitCode();
+            } catch (BudgetException e) {
+                err.println(e.getMessage());
+                return ExitCodes.INTERNAL;
+            }
+        }
+    }
+
+    /** {@code reelgraph budget reconcile}: settles or releases reservations of gone processes. */
+    @Command(name = "reconcile", mixinStandardHelpOptions = true,
+            description = {"Settles or releases the reservations that killed runs left open, so"
+                    + " they neither block the caps forever nor disappear without a record.",
+                "A reservation's process is gone when it ran on this machine and has ended, or"
+                        + " when the reservation has not changed for 24 hours. The job journal"
+                        + " then decides: a finished job is settled at its projected cost, a job"
+                        + " still open at the provider stays reserved ('reelgraph jobs' lists"
+                        + " it), and anything else is released.",
+                "Every command that opens the budget reconciles the same way."},
+            footer = {"", ExitCodes.HELP})
+    static final class Reconcile implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (Workspace workspace = Workspace.standard()) {
+                Budgets.Opened opened = Budgets.openReconciled(workspace);
+                if (opened.reconciled().isEmpty()) {
+                    out.println("No open reservation belongs to a process that is gone.");
+                } else {
+                    out.print(BudgetTable.renderReconciled(opened.reconciled()));
+                }
+                List<LedgerEntry> open = opened.budget().openReservations();
+                if (!open.isEmpty()) {
+                    out.println();
+                    out.print(BudgetTable.renderOpen(open));
                 }
                 return ExitCodes.OK;
             } catch (CommandFailure failure) {

@@ -1,6 +1,7 @@
 package io.reelgraph.app.cli;
 
 import io.reelgraph.app.Home;
+import io.reelgraph.app.Workspace;
 import io.reelgraph.nodes.catalog.ModelCatalog;
 import io.reelgraph.nodes.catalog.ProviderSpec;
 import io.reelgraph.nodes.vault.DamagedVaultException;
@@ -35,17 +36,17 @@ import picocli.CommandLine.Spec;
             "The vault passphrase is read from REELGRAPH_PASSPHRASE when it is set, else from"
                     + " the terminal without echo."},
         subcommands = {KeysAddCommand.class, KeysListCommand.class, KeysRotateCommand.class,
-            KeysRemoveCommand.class, KeysBindCommand.class},
+            KeysRemoveCommand.class, KeysBindCommand.class, KeysTestCommand.class},
         footer = {"", ExitCodes.HELP})
 final class KeysCommand implements Runnable {
 
-    static final String PASSPHRASE_VARIABLE = "REELGRAPH_PASSPHRASE";
+    static final String PASSPHRASE_VARIABLE = Workspace.PASSPHRASE_VARIABLE;
 
     private static final Logger LOG = LoggerFactory.getLogger(KeysCommand.class);
 
     /** One step that needs the vault; it returns the exit code. */
     interface VaultStep {
-        int run() throws VaultException, IOException;
+        int run() throws VaultException, IOException, InterruptedException;
     }
 
     @Spec
@@ -209,6 +210,10 @@ final class KeysCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             err.println("reelgraph: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("reelgraph: interrupted before the command finished");
+            return ExitCodes.CANCELLED;
         } catch (IOException e) {
             LOG.error("Failed to read the terminal or standard input", e);
             err.println("reelgraph: failed to read input: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.reelgraph.app.cli;
 
+import io.reelgraph.app.Workspace;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,23 +11,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The source of the environment, the passphrase and secrets for the {@code keys} commands.
+ * The source of the environment, the passphrase and secrets for the {@code keys} commands: a
+ * passphrase source that can also read piped secrets from standard input.
  * Tests replace it, because Java cannot set environment variables or fake a terminal.
  */
-interface KeysConsole {
-
-    /** Returns an environment variable, empty when it is unset or blank. */
-    Optional<String> environment(String name);
-
-    /** Returns whether a terminal is attached, so that input can be read without echo. */
-    boolean hasTerminal();
-
-    /**
-     * Reads one line without echo from the terminal. The caller wipes the returned array.
-     *
-     * @throws IOException when no terminal is attached or reading fails
-     */
-    char[] readHidden(String prompt) throws IOException;
+interface KeysConsole extends Workspace.PassphraseSource {
 
     /**
      * Reads one line from standard input, for secrets piped in. The caller wipes the returned

@@ -258,4 +258,104 @@ class BudgetCommandTest {
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
+    @Nested
+    class Reconcile {
+
+        /**
+         * Writes a RESERVED row whose owner is a real process on this machine that has exited,
+         * the way a run killed between reserve and settle leaves it.
+         */
+        long plantOrphan(String node) throws Exception {
+            String machine = Files.readString(Path.of("/etc/machine-id")).strip();
+            String boot = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+            // cat runs until its standard input closes, so its start time can be read first.
+            Process process = new ProcessBuilder("cat").start();
+            ProcessHandle handle = process.toHandle();
+            java.time.Instant started = handle.info().startInstant().orElseThrow()
+                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            process.getOutputStream().close();
+            assertThat(process.waitFor()).isZero();
+            String owner = "machine " + machine + " boot " + boot + " pid " + handle.pid()
+                    + " started " + started;
+            try (H2ResultCache cache = H2ResultCache.open(Home.cacheFolder());
+                    java.sql.Connection connection = cache.dataSource().getConnection();
+                    java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO"
+                            + " SPEND_LEDGER (CREATED_AT, UPDATED_AT, RUN_ID, PROJECT, PROVIDER,"
+                            + " MODEL, NODE_ID, ITEM_KEY, CACHE_KEY, PROJECTED_USD, STATUS,"
+                            + " OWNER) VALUES (CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?, 'film',"
+                            + " 'fal', 'fal/flux-dev', ?, 'shot-1', ?, 0.04, 'RESERVED', ?)",
+                            java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, java.util.UUID.randomUUID().toString());
+                insert.setString(2, node);
+                insert.setString(3, "c".repeat(64));
+                insert.setString(4, owner);
+                insert.executeUpdate();
+                try (java.sql.ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        }
+
+        List<LedgerEntry> ledger() {
+            try (H2ResultCache cache = H2ResultCache.open(Home.cacheFolder())) {
+                return new H2Budget(cache.dataSource()).entries(Optional.empty());
+            }
+        }
+
+        @Test
+        void reconcileReleasesOrphanAndSaysSo() throws Exception {
+            long orphan = plantOrphan("keyframe");
+
+            CliRun reconcile = CliRun.execute("budget", "reconcile");
+
+            assertThat(reconcile.exitCode()).as(reconcile.describe()).isZero();
+            assertThat(reconcile.stdout()).startsWith("Reconciled 1 reservation of processes"
+                    + " that are gone:\n  RELEASED: Reservation " + orphan + " of node keyframe"
+                    + " (fal fal/flux-dev, $0.04) was released, because its process ");
+            assertThat(reconcile.stdout()).endsWith(" has ended and the job journal has no job"
+                    + " for it; if the provider charged for it anyway, its bill shows the"
+                    + " call\n");
+            assertThat(ledger()).extracting(LedgerEntry::status)
+                    .containsExactly(LedgerStatus.RELEASED);
+
+            CliRun again = CliRun.execute("budget", "reconcile");
+
+            assertThat(again.stdout()).isEqualTo("No open reservation belongs to a process that"
+                    + " is gone.\n");
+        }
+
+        @Test
+        void showReconcilesThenListsOpenReservations() throws Exception {
+            plantOrphan("keyframe");
+            long live;
+            try (H2ResultCache cache = H2ResultCache.open(Home.cacheFolder())) {
+                live = new H2Budget(cache.dataSource()).guard("film", Optional.empty())
+                        .reserve(new io.reelgraph.engine.money.SpendRequest(
+                                io.reelgraph.engine.graph.NodeId.of("voice"), "line-1",
+                                new io.reelgraph.engine.cache.CacheKey("d".repeat(64)),
+                                "elevenlabs", "elevenlabs/eleven_v3", new BigDecimal("0.12")))
+                        .ledgerId();
+            }
+
+            CliRun show = CliRun.execute("budget", "show");
+
+            assertThat(show.exitCode()).as(show.describe()).isZero();
+            String[] lines = show.stdout().split("\n");
+            assertThat(lines[0]).isEqualTo("No budget caps are set; set one with reelgraph"
+                    + " budget set.");
+            assertThat(lines[1]).isEmpty();
+            assertThat(lines[2]).isEqualTo("Reconciled 1 reservation of processes that are"
+                    + " gone:");
+            assertThat(lines[3]).startsWith("  RELEASED: Reservation ");
+            assertThat(lines[4]).isEmpty();
+            assertThat(lines[5]).isEqualTo("Open reservations (counted against the caps until"
+                    + " settled):");
+            assertThat(lines[6]).startsWith("    id  created (UTC)");
+            assertThat(lines[7]).startsWith(String.format("%6s", live))
+                    .contains("RESERVED").contains("film").contains("elevenlabs")
+                    .contains("voice").endsWith("0.12");
+            assertThat(lines).hasSize(8);
+        }
+    }
 }

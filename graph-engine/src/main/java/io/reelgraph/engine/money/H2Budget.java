@@ -1,11 +1,13 @@
 package io.reelgraph.engine.money;
 
+import io.reelgraph.engine.journal.JobJournal;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -28,6 +30,13 @@ public final class H2Budget {
     static final String LEDGER_COLUMNS = "ID, CREATED_AT, RUN_ID, PROJECT, PROVIDER, MODEL,"
             + " KEY_ALIAS, NODE_ID, ITEM_KEY, CACHE_KEY, PROJECTED_USD, ACTUAL_USD, STATUS,"
             + " PROVIDER_REQUEST_ID";
+
+    /**
+     * How long an open row of a process that cannot be checked from this machine stays untouched.
+     * The provider adapters give up on a job after at most 20 minutes of polling, so a row this
+     * old belongs to a process that is gone.
+     */
+    static final long ORPHAN_HOURS = 24;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -171,6 +180,47 @@ public final class H2Budget {
         }
     }
 
+    /** Returns the RESERVED and PENDING rows, oldest first: calls in flight or of unknown outcome. */
+    public List<LedgerEntry> openReservations() {
+        String sql = "SELECT " + LEDGER_COLUMNS + " FROM SPEND_LEDGER"
+                + " WHERE STATUS IN ('RESERVED', 'PENDING') ORDER BY ID";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet row = statement.executeQuery()) {
+            List<LedgerEntry> entries = new ArrayList<>();
+            while (row.next()) {
+                entries.add(decode(row));
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new BudgetException("Failed to read the open reservations of the spend ledger: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Settles or releases the reservations of processes that are gone, deciding by the job
+     * journal: a finished job settles at its projected cost, an open job stays reserved, and
+     * anything else is released. A process is gone when it ran on this machine and has ended,
+     * or, where liveness cannot be checked, when its row has not changed for
+     * {@value #ORPHAN_HOURS} hours.
+     *
+     * @return every reservation of a gone process, with what was done and why
+     */
+    public List<ReconciledReservation> reconcile(JobJournal journal) {
+        return reconcile(journal, Duration.ofHours(ORPHAN_HOURS), LedgerOwner.current());
+    }
+
+    List<ReconciledReservation> reconcile(JobJournal journal, Duration orphanAge,
+            LedgerOwner observer) {
+        try {
+            return new LedgerReconciler(this, journal, orphanAge, observer).reconcile();
+        } catch (SQLException e) {
+            throw new BudgetException("Failed to reconcile the open reservations of the spend"
+                    + " ledger: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Reads the caps that apply to a project, its providers and the run, in primary key order.
      * With {@code lock}, the rows stay locked until the transaction ends, and every process locks
@@ -242,7 +292,7 @@ public final class H2Budget {
         return caps;
     }
 
-    private static LedgerEntry decode(ResultSet row) throws SQLException {
+    static LedgerEntry decode(ResultSet row) throws SQLException {
         Instant created = row.getObject("CREATED_AT", OffsetDateTime.class).toInstant();
         return new LedgerEntry(row.getLong("ID"), created, row.getString("RUN_ID").strip(),
                 row.getString("PROJECT"), row.getString("PROVIDER"), row.getString("MODEL"),

@@ -31,12 +31,20 @@ final class LedgerGuard implements SpendGuard {
     private final String project;
     private final String runId;
     private final Optional<BigDecimal> runCapUsd;
+    private final LedgerOwner owner;
 
     LedgerGuard(H2Budget budget, String project, String runId, Optional<BigDecimal> runCapUsd) {
+        this(budget, project, runId, runCapUsd, LedgerOwner.current());
+    }
+
+    /** Creates a guard whose rows name another owner; for tests of reconciliation. */
+    LedgerGuard(H2Budget budget, String project, String runId, Optional<BigDecimal> runCapUsd,
+            LedgerOwner owner) {
         this.budget = budget;
         this.project = project;
         this.runId = runId;
         this.runCapUsd = runCapUsd;
+        this.owner = owner;
     }
 
     @Override
@@ -87,8 +95,8 @@ final class LedgerGuard implements SpendGuard {
                 throw BudgetExceededException.forCall(status, request);
             }
         }
-        // NOTE: a process that dies between reserve and settle leaves its row RESERVED, and
-        // nothing reconciles such rows yet, so they keep counting against every cap.
+        // A process that dies between reserve and settle leaves its row RESERVED; the owner
+        // lets H2Budget.reconcile tell such a row from one still in flight.
         long id = insert(connection, request, LedgerStatus.RESERVED, Optional.empty());
         return new Reservation(id, request);
     }
@@ -97,8 +105,8 @@ final class LedgerGuard implements SpendGuard {
             Optional<BigDecimal> actualUsd) throws SQLException {
         String sql = "INSERT INTO SPEND_LEDGER (CREATED_AT, UPDATED_AT, RUN_ID, PROJECT, PROVIDER,"
                 + " MODEL, KEY_ALIAS, NODE_ID, ITEM_KEY, CACHE_KEY, PROJECTED_USD, ACTUAL_USD,"
-                + " STATUS, PROVIDER_REQUEST_ID) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?,"
-                + " NULL)";
+                + " STATUS, PROVIDER_REQUEST_ID, OWNER) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?,"
+                + " ?, ?, ?, NULL, ?)";
         // NOTE: KEY_ALIAS stays NULL because the engine does not know which key alias a
         // provider adapter used for the call.
         OffsetDateTime now = budget.now();
@@ -116,6 +124,7 @@ final class LedgerGuard implements SpendGuard {
             statement.setBigDecimal(10, request.projectedUsd());
             statement.setBigDecimal(11, actualUsd.orElse(null));
             statement.setString(12, status.name());
+            statement.setString(13, owner.toString());
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 keys.next();
