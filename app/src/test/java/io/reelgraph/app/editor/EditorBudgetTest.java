@@ -182,8 +182,9 @@ class EditorBudgetTest {
                     + "Budget left: $50.00 under the total cap of project " + project() + ".\n"
                     + "Outputs go to " + editor.folder.resolve("out") + ".");
             clickUntilClosed("Cancel");
-            assertThat(execute(editor.window::messageText))
-                    .isEqualTo("Run not confirmed; nothing was sent.");
+            editor.waitFor("the cancelled confirmation", () -> editor.window.messageText()
+                    .equals("Run not confirmed; nothing was sent."));
+            assertThat(execute(editor.window::running)).isFalse();
             assertThat(fal.submits()).isZero();
             assertThat(elevenLabs.submits()).isZero();
         }
