@@ -83,6 +83,8 @@ public final class EditorWindow extends JFrame {
     private final Map<NodeId, Integer> finishedByNode = new HashMap<>();
     private final Map<NodeId, Integer> failedByNode = new HashMap<>();
     private boolean running;
+    /** Whether a run waits for its budget check or its confirmation, so Run does nothing. */
+    private boolean confirming;
     private int runItems;
     private int runFinished;
     private Runnable afterClose = () -> { };
@@ -479,7 +481,7 @@ public final class EditorWindow extends JFrame {
      * savings and the budget left, then runs on the background thread.
      */
     void run() {
-        if (running) {
+        if (running || confirming) {
             return;
         }
         Optional<Plan> plan = currentPlan();
@@ -489,9 +491,17 @@ public final class EditorWindow extends JFrame {
             return;
         }
         say("Checking the budget caps…");
-        evaluator.checkBudget(plan.get(), document.folder(),
-                check -> confirmRun(plan.get(), check),
-                failure -> showError("Cannot check the budget", failure + " Nothing was sent."));
+        confirming = true;
+        evaluator.checkBudget(plan.get(), document.folder(), check -> {
+            try {
+                confirmRun(plan.get(), check);
+            } finally {
+                confirming = false;
+            }
+        }, failure -> {
+            confirming = false;
+            showError("Cannot check the budget", failure + " Nothing was sent.");
+        });
     }
 
     private void confirmRun(Plan plan, BudgetCheck check) {

@@ -219,8 +219,11 @@ public final class Evaluator implements AutoCloseable {
             return failed(output, e.getMessage()
                     + " Generated results are cached; run again once the folder is fixed.");
         } catch (CacheException | BudgetException e) {
+            // Thrown before the run starts or while it runs, so calls may have been sent.
             LOG.error("Run of graph {} failed on the cache database", graph.name(), e);
-            return failed(output, e.getMessage() + " Nothing was sent.");
+            return failed(output, "Run failed on the cache database: " + e.getMessage()
+                    + " Results already paid for stay in the cache; Budget > Spend shows the"
+                    + " calls that were sent.");
         } catch (RuntimeException e) {
             LOG.error("Run of graph {} failed", graph.name(), e);
             return failed(output, "Run failed: " + e.getMessage());

@@ -25,11 +25,13 @@ import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
+import javax.swing.JOptionPane;
 import javax.swing.JPasswordField;
 import javax.swing.JTable;
 import javax.swing.TransferHandler;
 import javax.swing.text.JTextComponent;
 import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.timing.Condition;
@@ -99,6 +101,29 @@ class KeysDialogTest {
         dialog.textBox("keys.secret").enterText(key);
         dialog.button("keys.add").click();
         awaitStatus("Added key alias el-main");
+    }
+
+    /**
+     * Clicks a button of the option pane until the pane closes, because on a loaded machine
+     * the robot's click can land before the dialog takes input.
+     */
+    private void clickUntilClosed(String button) {
+        dialog.optionPane().buttonWithText(button).click();
+        for (int attempt = 0; attempt < 3 && optionPaneShowing(); attempt++) {
+            robot.waitForIdle();
+            if (optionPaneShowing()) {
+                dialog.optionPane().buttonWithText(button).click();
+            }
+        }
+    }
+
+    private boolean optionPaneShowing() {
+        return !robot.finder().findAll(new GenericTypeMatcher<>(JOptionPane.class) {
+            @Override
+            protected boolean isMatching(JOptionPane pane) {
+                return pane.isShowing();
+            }
+        }).isEmpty();
     }
 
     private void awaitStatus(String prefix) {
@@ -212,7 +237,8 @@ class KeysDialogTest {
 
             dialog.table("keys.table").selectRows(0);
             dialog.button("keys.remove").click();
-            dialog.optionPane().requireWarningMessage().okButton().click();
+            dialog.optionPane().requireWarningMessage();
+            clickUntilClosed("OK");
             awaitStatus("Removed key alias el-main and 0 bindings.");
 
             assertThat(execute(keys::keyRows)).isEmpty();
