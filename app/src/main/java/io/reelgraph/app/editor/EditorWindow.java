@@ -511,7 +511,7 @@ public final class EditorWindow extends JFrame {
         }
         budgetStatus.setText(check.leftText());
         if (!check.allowed()) {
-            showError("Run refused by a budget cap", check.refusal().get());
+            showError("Run rejected by a budget cap", check.refusal().get());
             return;
         }
         Object[] options = {"Run", "Cancel"};

@@ -67,17 +67,14 @@ class EditorBudgetTest {
     }
 
     /**
-     * Clicks a button of the option pane until the pane closes, because on a loaded machine
-     * the robot's click can land before the dialog takes input.
+     * Chooses an option of the showing option pane as its button does. Robot clicks on a modal
+     * option pane are sometimes lost under Xvfb on a loaded machine, and a lost click leaves
+     * the run waiting for its confirmation.
      */
-    private void clickUntilClosed(String button) {
-        editor.frame.optionPane().buttonWithText(button).click();
-        for (int attempt = 0; attempt < 3 && optionPaneShowing(); attempt++) {
-            editor.robot.waitForIdle();
-            if (optionPaneShowing()) {
-                editor.frame.optionPane().buttonWithText(button).click();
-            }
-        }
+    private void choose(String option) {
+        JOptionPane pane = editor.frame.optionPane().target();
+        execute(() -> pane.setValue(option));
+        editor.waitFor("the option pane to close", () -> !optionPaneShowing());
     }
 
     /** Waits for the run to end; on a timeout, the failure shows where the editor stopped. */
@@ -120,7 +117,7 @@ class EditorBudgetTest {
             JOptionPaneFixture refusal = editor.frame.optionPane();
 
             refusal.requireErrorMessage();
-            refusal.requireTitle("Run refused by a budget cap");
+            refusal.requireTitle("Run rejected by a budget cap");
             refusal.requireMessage("Projected cost $2.4325 is above the run cap of $1.00 ($0.00"
                     + " spent, $0.00 reserved, $1.00 left); nothing was sent. Raise the cap in"
                     + " Budget > Budget Caps, cut the work, or turn on Draft.");
@@ -181,7 +178,7 @@ class EditorBudgetTest {
                     + "Cache savings: $0.0000 for 0 cached items, which cost nothing.\n"
                     + "Budget left: $50.00 under the total cap of project " + project() + ".\n"
                     + "Outputs go to " + editor.folder.resolve("out") + ".");
-            clickUntilClosed("Cancel");
+            choose("Cancel");
             editor.waitFor("the cancelled confirmation", () -> editor.window.messageText()
                     .equals("Run not confirmed; nothing was sent."));
             assertThat(execute(editor.window::running)).isFalse();
@@ -200,7 +197,7 @@ class EditorBudgetTest {
                     new BigDecimal("50")));
 
             editor.frame.button("toolbar.run").click();
-            clickUntilClosed("Run");
+            choose("Run");
             awaitRunEnd();
 
             List<LedgerEntry> ledger = ledger();
@@ -224,7 +221,7 @@ class EditorBudgetTest {
             fal.holdJobsRunning();
 
             editor.frame.button("toolbar.run").click();
-            clickUntilClosed("Run");
+            choose("Run");
             editor.waitFor("keyframes on fal", () -> fal.submits() >= 4);
             // Another run of the team spends $2.00 on fal meanwhile, so no $0.35 clip fits.
             SpendGuard other = editor.workspace.budget().guard("other", Optional.empty());
