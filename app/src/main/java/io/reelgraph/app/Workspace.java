@@ -34,14 +34,16 @@ public final class Workspace implements AutoCloseable {
     private final KeyLookup keys;
     private final Providers providers;
     private final NodeTypeRegistry types;
+    private final Map<String, String> environment;
     private final PassphraseSource passphrases;
     private ResultCache cache;
     private Vault vault;
     private KeyLookup vaultKeys;
 
     private Workspace(ModelCatalog catalog, KeyLookup keys, Providers providers,
-            PassphraseSource passphrases) {
+            Map<String, String> environment, PassphraseSource passphrases) {
         this.catalog = catalog;
+        this.environment = Map.copyOf(environment);
         this.keys = keys;
         this.providers = providers;
         this.passphrases = passphrases;
@@ -98,6 +100,27 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** Returns a passphrase source that reads {@code environment} and has no terminal. */
+    private static PassphraseSource environmentOnly(Map<String, String> environment) {
+        Map<String, String> copy = Map.copyOf(environment);
+        return new PassphraseSource() {
+            @Override
+            public Optional<String> environment(String name) {
+                return Optional.ofNullable(copy.get(name)).filter(value -> !value.isBlank());
+            }
+
+            @Override
+            public boolean hasTerminal() {
+                return false;
+            }
+
+            @Override
+            public char[] readHidden(String prompt) throws IOException {
+                throw new IOException("no terminal is attached");
+            }
+        };
+    }
+
     /** The environment variable that contains the vault passphrase, for scripts and CI. */
     public static final String PASSPHRASE_VARIABLE = "REELGRAPH_PASSPHRASE";
 
@@ -106,7 +129,7 @@ public final class Workspace implements AutoCloseable {
      * vault passphrase from this process's environment or terminal.
      */
     public static Workspace standard() {
-        return standard(PassphraseSource.system());
+        return standard(System.getenv(), PassphraseSource.system());
     }
 
     /**
@@ -114,6 +137,25 @@ public final class Workspace implements AutoCloseable {
      * vault passphrase from the given source.
      */
     public static Workspace standard(PassphraseSource passphrases) {
+        return standard(System.getenv(), passphrases);
+    }
+
+    /**
+     * Loads the workspace as {@link #standard()} does, with {@code environment} in place of the
+     * process's environment variables and no terminal, so that a test can point providers at
+     * local fake servers.
+     */
+    public static Workspace standard(Map<String, String> environment) {
+        return standard(environment, environmentOnly(environment));
+    }
+
+    /**
+     * Loads the bundled catalog, the provider adapters and the standard node types, with keys
+     * and base URL overrides from {@code environment} and the vault passphrase from
+     * {@code passphrases}.
+     */
+    public static Workspace standard(Map<String, String> environment,
+            PassphraseSource passphrases) {
         ModelCatalog catalog;
         try {
             catalog = ModelCatalog.load();
@@ -123,18 +165,22 @@ public final class Workspace implements AutoCloseable {
         }
         // Keys come from the vault, else from environment variables. Base URL overrides
         // (REELGRAPH_<PROVIDER>_BASE_URL) come from the environment too, never from a graph.
-        Map<String, String> environment = System.getenv();
         KeyLookup environmentKeys = new EnvironmentKeyLookup(catalog, environment);
         Workspace[] created = new Workspace[1];
         // Providers ask for a key only when they call out, so the vault opens on first use.
         KeyLookup keys = provider -> created[0].keys().find(provider);
         created[0] = new Workspace(catalog, environmentKeys,
-                Providers.standard(catalog, keys, environment), passphrases);
+                Providers.standard(catalog, keys, environment), environment, passphrases);
         return created[0];
     }
 
     public ModelCatalog catalog() {
         return catalog;
+    }
+
+    /** Returns the environment variables this workspace reads keys and base URLs from. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     /**
@@ -231,8 +277,8 @@ public final class Workspace implements AutoCloseable {
         return types;
     }
 
-    /** Opens the result cache under the home folder on first use. */
-    public ResultCache cache() {
+    /** Opens the result cache under the home folder on first use, from any thread. */
+    public synchronized ResultCache cache() {
         if (cache == null) {
             cache = H2ResultCache.open(Home.cacheFolder());
         }

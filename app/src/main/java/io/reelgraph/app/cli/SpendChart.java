@@ -33,8 +33,11 @@ import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 
-/** Draws the cumulative actual spend per provider, by UTC day, into a PNG file with JFreeChart. */
-final class SpendChart {
+/**
+ * Draws the cumulative actual spend per provider, by UTC day, with JFreeChart: into a PNG file
+ * for {@code reelgraph spend --chart}, and as a chart for the editor's spend panel.
+ */
+public final class SpendChart {
 
     static final int WIDTH = 1000;
     static final int HEIGHT = 600;
@@ -48,6 +51,11 @@ final class SpendChart {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        ChartUtils.saveChartAsPNG(file.toFile(), chart(entries), WIDTH, HEIGHT);
+    }
+
+    /** Returns the chart of the cumulative actual spend per provider of the ledger rows. */
+    public static JFreeChart chart(List<LedgerEntry> entries) {
         TimeSeriesCollection dataset = new TimeSeriesCollection(UTC);
         for (Map.Entry<String, SortedMap<LocalDate, BigDecimal>> provider
                 : dailySpend(entries).entrySet()) {
@@ -67,7 +75,7 @@ final class SpendChart {
                 "Day (UTC)", "Actual spend, cumulative (US dollars)", dataset, true, false,
                 false);
         style(chart);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+        return chart;
     }
 
     private static Day day(LocalDate date) {

@@ -4,7 +4,7 @@ import io.reelgraph.engine.money.LedgerEntry;
 import java.time.ZoneOffset;
 
 /** The grouping of ledger rows for {@code spend --by}; picocli matches the lower-case names. */
-enum SpendGrouping {
+public enum SpendGrouping {
     project,
     provider,
     model,
@@ -12,7 +12,7 @@ enum SpendGrouping {
     day;
 
     /** Returns the group of one ledger row. */
-    String of(LedgerEntry entry) {
+    public String of(LedgerEntry entry) {
         return switch (this) {
             case project -> entry.project();
             case provider -> entry.provider();

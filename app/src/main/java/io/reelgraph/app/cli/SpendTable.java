@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Sums spend ledger rows by group and renders them as a table or CSV. */
-final class SpendTable {
+public final class SpendTable {
 
     private static final String ROW = "%-32s %6s %10s %10s %10s %6s %10s%n";
 
@@ -23,15 +23,17 @@ final class SpendTable {
      * @param cacheHits paid work items served from the cache
      * @param savedUsd the projected cost of those cache hits
      */
-    record Row(String group, int calls, BigDecimal projectedUsd, BigDecimal actualUsd,
+    public record Row(String group, int calls, BigDecimal projectedUsd, BigDecimal actualUsd,
             BigDecimal openUsd, int cacheHits, BigDecimal savedUsd) {
 
-        static Row empty(String group) {
+        /** Returns the sums of a group without rows. */
+        public static Row empty(String group) {
             return new Row(group, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0,
                     BigDecimal.ZERO);
         }
 
-        Row plus(LedgerEntry entry) {
+        /** Returns these sums with one more ledger row counted. */
+        public Row plus(LedgerEntry entry) {
             if (entry.status() == LedgerStatus.CACHED) {
                 return new Row(group, calls, projectedUsd, actualUsd, openUsd, cacheHits + 1,
                         savedUsd.add(entry.projectedUsd()));
@@ -51,7 +53,7 @@ final class SpendTable {
     }
 
     /** Sums the entries by group, in group order, with a last row named {@code total}. */
-    static List<Row> group(List<LedgerEntry> entries, SpendGrouping by) {
+    public static List<Row> group(List<LedgerEntry> entries, SpendGrouping by) {
         Map<String, Row> groups = new TreeMap<>();
         Row total = Row.empty("total");
         for (LedgerEntry entry : entries) {

@@ -45,6 +45,9 @@ final class EditorActions {
     private final Action reroll;
     private final Action openOutput;
     private final Action exportCut;
+    private final Action keys;
+    private final Action budgetCaps;
+    private final Action spend;
 
     EditorActions(EditorWindow window) {
         this.window = window;
@@ -94,6 +97,11 @@ final class EditorActions {
                 menu | KeyEvent.ALT_DOWN_MASK, window::reroll);
         openOutput = action("Open Output Folder", 0, 0, window::openOutputFolder);
         exportCut = action("Export Cut…", 0, 0, window::exportCut);
+        keys = action("Keys…", KeyEvent.VK_K, menu | KeyEvent.SHIFT_DOWN_MASK,
+                window::openKeys);
+        budgetCaps = action("Budget Caps…", KeyEvent.VK_B, menu | KeyEvent.SHIFT_DOWN_MASK,
+                window::openBudget);
+        spend = action("Spend…", 0, 0, window::openSpend);
         cancel.setEnabled(false);
     }
 
@@ -129,6 +137,8 @@ final class EditorActions {
         view.add(themeMenu());
         bar.add(view);
         bar.add(menu("Run", estimate, run, runSelected, reroll, cancel));
+        bar.add(menu("Keys", keys));
+        bar.add(menu("Budget", budgetCaps, spend));
         return bar;
     }
 

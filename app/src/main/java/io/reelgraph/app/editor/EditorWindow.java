@@ -6,6 +6,11 @@ import io.reelgraph.app.Home;
 import io.reelgraph.app.Workspace;
 import io.reelgraph.app.cli.ReelgraphCommand;
 import io.reelgraph.app.editor.canvas.CanvasListener;
+import io.reelgraph.app.editor.money.BudgetCheck;
+import io.reelgraph.app.editor.money.BudgetDialog;
+import io.reelgraph.app.editor.money.KeysDialog;
+import io.reelgraph.app.editor.money.SpendPanel;
+import io.reelgraph.app.editor.money.RunConfirmation;
 import io.reelgraph.app.editor.canvas.ConnectionRule;
 import io.reelgraph.app.editor.canvas.GraphCanvas;
 import io.reelgraph.app.editor.canvas.NodeBadges;
@@ -72,6 +77,7 @@ public final class EditorWindow extends JFrame {
     private final PreviewPanel preview = new PreviewPanel();
     private final RunPanel runPanel = new RunPanel();
     private final JLabel costStatus = new JLabel(" ");
+    private final JLabel budgetStatus = new JLabel(" ");
     private final JLabel messageStatus = new JLabel(" ");
     private final JCheckBox draftToggle = new JCheckBox("Draft (free placeholders)");
     private final EditorActions actions;
@@ -166,7 +172,11 @@ public final class EditorWindow extends JFrame {
         draftToggle.addActionListener(event -> requestPlan());
         JPanel status = new JPanel(new BorderLayout(12, 0));
         status.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));
-        status.add(costStatus, BorderLayout.WEST);
+        budgetStatus.setName("status.budget");
+        JPanel costs = new JPanel(new BorderLayout(12, 0));
+        costs.add(costStatus, BorderLayout.WEST);
+        costs.add(budgetStatus, BorderLayout.EAST);
+        status.add(costs, BorderLayout.WEST);
         status.add(messageStatus, BorderLayout.CENTER);
         status.add(draftToggle, BorderLayout.EAST);
         getContentPane().add(actions.toolBar(), BorderLayout.NORTH);
@@ -210,6 +220,10 @@ public final class EditorWindow extends JFrame {
 
     public String costText() {
         return costStatus.getText();
+    }
+
+    public String budgetText() {
+        return budgetStatus.getText();
     }
 
     public String messageText() {
@@ -573,6 +587,12 @@ public final class EditorWindow extends JFrame {
             Plan plan = outcome.plan().get();
             costStatus.setText(costLine(plan));
             runPanel.showPlan(plan);
+            evaluator.checkBudget(plan, document.folder(), check -> {
+                if (currentPlan().equals(Optional.of(plan))) {
+                    budgetStatus.setText(check.leftText());
+                    budgetStatus.setToolTipText(check.refusal().orElse(null));
+                }
+            }, failure -> budgetStatus.setText("Budget left: unknown"));
         }
         if (!running) {
             canvas.showBadges(view.badges(planBadges));
@@ -620,10 +640,10 @@ public final class EditorWindow extends JFrame {
     }
 
     /**
-     * Asks for confirmation with the projected cost, then runs on the background thread. While
-     * the current graph is still being planned, the confirmation follows once its plan is ready,
-     * so a run request always ends in the dialog or in a message that gives the
-     * reason.
+     * Checks the budget caps, then asks for confirmation with the projected cost, the cache
+     * savings and the budget left, then runs on the background thread. While the current graph
+     * is still being planned, the confirmation follows once its plan is ready, so a run request
+     * always ends in the dialog or in a message that gives the reason.
      */
     void run() {
         if (running) {
@@ -667,6 +687,12 @@ public final class EditorWindow extends JFrame {
     void exportCut(NodeId node, Path target) {
         requireEventDispatchThread();
         outputActions.exportCut(node, target);
+    }
+
+    /** Shows the budget left for the next run in the status bar. */
+    void showBudgetLeft(String text, Optional<String> refusal) {
+        budgetStatus.setText(text);
+        budgetStatus.setToolTipText(refusal.orElse(null));
     }
 
     /** Starts a run of {@code graph}, the document or the part of it upstream of one node. */
@@ -726,7 +752,10 @@ public final class EditorWindow extends JFrame {
                     + result.cached() + " cached, " + result.failed() + " failed; spent "
                     + Money.format(result.actualUsd()) + "; wrote " + result.outputs().size()
                     + " files to " + outcome.outputFolder()
-                    + (result.draft() ? ". DRAFT placeholders." : ".");
+                    + (result.draft() ? ". DRAFT placeholders." : ".")
+                    + result.failures().stream().findFirst().map(failed -> " First failure: node "
+                            + failed.node() + " item " + failed.itemKey() + ": "
+                            + failed.error().orElse(failed.reason())).orElse("");
             runPanel.finishRun(text);
             say(text);
             LOG.info(text);
@@ -734,6 +763,30 @@ public final class EditorWindow extends JFrame {
         // The run filled the cache, so the plan from before it is stale until planned again.
         lastPlan = Optional.empty();
         requestPlan();
+    }
+
+    // ---- keys, budget and spend
+
+    void openKeys() {
+        KeysDialog.open(this, workspace, Home.vaultFile(), BudgetCheck.project(document.folder()));
+    }
+
+    void openBudget() {
+        List<String> providers = workspace.catalog().providers().stream()
+                .filter(spec -> spec.needsKey()).map(spec -> spec.id()).toList();
+        BudgetDialog dialog = BudgetDialog.open(this, workspace.budget(),
+                BudgetCheck.project(document.folder()), providers);
+        // A changed cap changes the budget left of the next run.
+        dialog.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosed(WindowEvent e) {
+                requestPlan();
+            }
+        });
+    }
+
+    void openSpend() {
+        SpendPanel.openDialog(this, workspace.budget(), BudgetCheck.project(document.folder()));
     }
 
     // ---- selection, inspector and preview
@@ -864,7 +917,7 @@ public final class EditorWindow extends JFrame {
         messageStatus.setToolTipText(message);
     }
 
-    private void showError(String title, String message) {
+    void showError(String title, String message) {
         say(message);
         JOptionPane.showMessageDialog(this, message, title, JOptionPane.ERROR_MESSAGE);
     }

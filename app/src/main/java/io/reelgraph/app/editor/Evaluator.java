@@ -1,13 +1,15 @@
 package io.reelgraph.app.editor;
 
 import io.reelgraph.app.Workspace;
+import io.reelgraph.app.editor.money.BudgetCheck;
 import io.reelgraph.engine.artifact.ContentHash;
 import io.reelgraph.engine.cache.CacheException;
 import io.reelgraph.engine.cache.CachedResult;
 import io.reelgraph.engine.file.FolderFileAccess;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.NodeId;
-import io.reelgraph.engine.money.CapStatus;
+import io.reelgraph.engine.money.BudgetException;
+import io.reelgraph.engine.money.H2Budget;
 import io.reelgraph.engine.run.Engine;
 import io.reelgraph.engine.run.EvaluationContext;
 import io.reelgraph.engine.run.ItemState;
@@ -60,7 +62,6 @@ public final class Evaluator implements AutoCloseable {
     private final Map<SessionKey, Session> sessions = new HashMap<>();
     private volatile RunControl runControl;
     private volatile List<Path> allowedPaths = List.of();
-    private volatile String lastBudgetLine = "Budget left: not read yet.";
     private Engine engine;
 
     public Evaluator(Workspace workspace) {
@@ -80,8 +81,6 @@ public final class Evaluator implements AutoCloseable {
      * A plan made for a run confirmation, with a line about the budget: the cap with the least
      * left, or that no cap is set.
      */
-    public record Estimate(PlanOutcome outcome, String budgetLine) {
-    }
 
     /** The outcome of a run, or why it did not start or failed. */
     public record RunOutcome(Optional<RunResult> result, Optional<String> failure,
@@ -96,7 +95,6 @@ public final class Evaluator implements AutoCloseable {
                 return;
             }
             PlanOutcome outcome = planNow(graph, folder, draft);
-            lastBudgetLine = budgetLine();
             SwingUtilities.invokeLater(() -> {
                 if (latestPlan.get() == request) {
                     onEventThread.accept(outcome);
@@ -106,14 +104,14 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
-     * Plans {@code graph} for a run confirmation and reads the budget caps, then hands both to
-     * {@code onEventThread}. Unlike {@link #plan}, a later request does not drop this one.
+     * Plans {@code graph} for a run confirmation and hands the outcome to {@code onEventThread}.
+     * Unlike {@link #plan}, a later request does not drop this one.
      */
     public void estimate(Graph graph, Path folder, boolean draft,
-            Consumer<Estimate> onEventThread) {
+            Consumer<PlanOutcome> onEventThread) {
         worker.execute(() -> {
-            Estimate estimate = new Estimate(planNow(graph, folder, draft), budgetLine());
-            SwingUtilities.invokeLater(() -> onEventThread.accept(estimate));
+            PlanOutcome outcome = planNow(graph, folder, draft);
+            SwingUtilities.invokeLater(() -> onEventThread.accept(outcome));
         });
     }
 
@@ -148,6 +146,26 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
+     * Checks the projection of a plan against the budget caps of the project of {@code folder}
+     * and hands the outcome to the event dispatch thread; {@code onFailure} gets the message when
+     * the database cannot be read.
+     */
+    public void checkBudget(Plan plan, Path folder, Consumer<BudgetCheck> onEventThread,
+            Consumer<String> onFailure) {
+        worker.execute(() -> {
+            try {
+                BudgetCheck check = BudgetCheck.of(workspace.budget(), BudgetCheck.project(folder),
+                        plan.projection());
+                SwingUtilities.invokeLater(() -> onEventThread.accept(check));
+            } catch (CacheException | BudgetException | IllegalStateException e) {
+                LOG.error("Failed to check the budget caps of {}", folder, e);
+                SwingUtilities.invokeLater(() -> onFailure.accept("Failed to check the budget"
+                        + " caps: " + e.getMessage()));
+            }
+        });
+    }
+
+    /**
      * Loads the work items of {@code node} at its current and earlier variations, with their
      * stored outputs, and hands them to the event dispatch thread.
      */
@@ -167,11 +185,6 @@ public final class Evaluator implements AutoCloseable {
         });
     }
 
-    /** Returns the budget line read with the latest plan, so the EDT never queries the ledger. */
-    String lastBudgetLine() {
-        return lastBudgetLine;
-    }
-
     /** Looks up the stored result of {@code item} and hands it to the event dispatch thread. */
     void loadResult(PlannedItem item, Consumer<Optional<CachedResult>> onEventThread) {
         worker.execute(() -> {
@@ -187,22 +200,6 @@ public final class Evaluator implements AutoCloseable {
             Optional<CachedResult> loaded = result;
             SwingUtilities.invokeLater(() -> onEventThread.accept(loaded));
         });
-    }
-
-    // NOTE: this lists caps of every project, because the editor has no project setting yet.
-    private String budgetLine() {
-        try {
-            Optional<CapStatus> tightest = workspace.budget().statuses().stream()
-                    .min(java.util.Comparator.comparing(CapStatus::leftUsd));
-            return tightest.map(status -> "Budget left: "
-                    + io.reelgraph.nodes.catalog.Money.format(status.leftUsd()) + " under "
-                    + status.cap().describe() + ".")
-                    .orElse("No budget cap is set.");
-        } catch (RuntimeException e) {
-            LOG.error("Failed to read the budget caps for a run confirmation", e);
-            return "Budget left: unknown, the budget caps could not be read (" + e.getMessage()
-                    + ").";
-        }
     }
 
     static Path outputFolder(Path folder) {
@@ -245,15 +242,27 @@ public final class Evaluator implements AutoCloseable {
                 return failed(output, errors.size() + " problem(s) stop the run, first: "
                         + errors.get(0).describe() + ". Nothing was sent.");
             }
-            Plan plan = prepared.session().plan(graph);
+            // The planning session has no spend guard, so the run gets a session whose paid
+            // calls reserve their cost under the project's caps before they are sent.
+            String project = BudgetCheck.project(folder);
+            H2Budget budget = workspace.budget();
+            Session guarded = workspace.engine(Optional.of(budget.guard(project,
+                    Optional.empty()))).session(prepared.session().context());
+            Plan plan = guarded.plan(graph);
             Optional<String> missing = missingProviders(plan);
             if (missing.isPresent()) {
                 return failed(output, missing.get());
             }
+            BudgetCheck check = BudgetCheck.of(budget, project, plan.projection());
+            if (!check.allowed()) {
+                LOG.info("Run refused: graph {}, project {}: {}", graph.name(), project,
+                        check.refusal().get());
+                return failed(output, check.refusal().get());
+            }
             RunListener handOver = event -> SwingUtilities.invokeLater(() -> events.onEvent(event));
-            LOG.info("Run started: graph {}, {} work items, draft {}", graph.name(),
-                    plan.items().size(), draft);
-            RunResult result = prepared.session().run(graph, RunOptions.DEFAULT, handOver, control);
+            LOG.info("Run started: graph {}, project {}, {} work items, draft {}", graph.name(),
+                    project, plan.items().size(), draft);
+            RunResult result = guarded.run(graph, RunOptions.DEFAULT, handOver, control);
             LOG.info("Run finished: graph {}, {} executed, {} cached, {} failed", graph.name(),
                     result.executed(), result.cached(), result.failed());
             return new RunOutcome(Optional.of(result), Optional.empty(), output);
@@ -262,6 +271,12 @@ public final class Evaluator implements AutoCloseable {
         } catch (OutputException e) {
             return failed(output, e.getMessage()
                     + " Generated results are cached; run again once the folder is fixed.");
+        } catch (CacheException | BudgetException e) {
+            // Thrown before the run starts or while it runs, so calls may have been sent.
+            LOG.error("Run of graph {} failed on the cache database", graph.name(), e);
+            return failed(output, "Run failed on the cache database: " + e.getMessage()
+                    + " Results already paid for stay in the cache; Budget > Spend shows the"
+                    + " calls that were sent.");
         } catch (RuntimeException e) {
             LOG.error("Run of graph {} failed", graph.name(), e);
             return failed(output, "Run failed: " + e.getMessage());

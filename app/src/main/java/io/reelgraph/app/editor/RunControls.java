@@ -1,6 +1,7 @@
 package io.reelgraph.app.editor;
 
 import com.fasterxml.jackson.databind.node.IntNode;
+import io.reelgraph.app.editor.money.RunConfirmation;
 import io.reelgraph.engine.graph.Connection;
 import io.reelgraph.engine.graph.Graph;
 import io.reelgraph.engine.graph.Node;
@@ -8,8 +9,6 @@ import io.reelgraph.engine.graph.NodeId;
 import io.reelgraph.engine.run.Plan;
 import io.reelgraph.engine.run.PlannedItem;
 import io.reelgraph.engine.run.Projection;
-import io.reelgraph.nodes.catalog.Money;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,7 +32,8 @@ final class RunControls {
 
     private final EditorWindow window;
     private final Evaluator evaluator;
-    private boolean estimating;
+    /** Whether an estimate or a budget check for a confirmation is in flight. */
+    private boolean busy;
 
     RunControls(EditorWindow window, Evaluator evaluator) {
         this.window = window;
@@ -48,8 +48,7 @@ final class RunControls {
             window.say(PLAN_NOT_READY);
             return;
         }
-        confirmAndRun(graph, plan.get().items(), evaluator.lastBudgetLine(),
-                "Run " + graph.name() + "?", "Run", () -> { });
+        confirmAndRun(graph, plan.get().items(), "Run " + graph.name() + "?", "Run", () -> { });
     }
 
     /**
@@ -70,8 +69,8 @@ final class RunControls {
         Graph upstream = upstream(window.document().graph(), node.get());
         List<PlannedItem> items = plan.get().items().stream()
                 .filter(item -> upstream.node(item.node()).isPresent()).toList();
-        confirmAndRun(upstream, items, evaluator.lastBudgetLine(),
-                "Run node " + node.get() + " and the nodes upstream of it?", "Run", () -> { });
+        confirmAndRun(upstream, items, "Run node " + node.get() + " and the nodes upstream of it?",
+                "Run", () -> { });
     }
 
     /**
@@ -109,43 +108,59 @@ final class RunControls {
 
     /** Plans {@code toRun} on the engine thread, then confirms and runs it. */
     private void estimateAndRun(Graph toRun, String question, String verb, Runnable onConfirm) {
-        if (window.running() || estimating) {
+        if (window.running() || busy) {
             window.say("A run or its estimate is in progress; wait for it or cancel it first.");
             return;
         }
-        estimating = true;
+        busy = true;
         window.say("Estimating what the run costs…");
-        evaluator.estimate(toRun, window.document().folder(), window.draft(), estimate -> {
-            estimating = false;
-            Optional<Plan> plan = estimate.outcome().plan();
+        evaluator.estimate(toRun, window.document().folder(), window.draft(), outcome -> {
+            busy = false;
+            Optional<Plan> plan = outcome.plan();
             if (plan.isEmpty()) {
-                window.say("Cannot run: " + estimate.outcome().failure().orElseGet(() ->
-                        estimate.outcome().errors().get(0).describe()) + " Nothing was sent.");
+                window.say("Cannot run: " + outcome.failure().orElseGet(() ->
+                        outcome.errors().get(0).describe()) + " Nothing was sent.");
                 return;
             }
-            confirmAndRun(toRun, plan.get().items(), estimate.budgetLine(), question, verb,
-                    onConfirm);
+            confirmAndRun(toRun, plan.get().items(), question, verb, onConfirm);
         });
     }
 
     /**
-     * Shows a confirmation with the projected cost of {@code items}, the cache savings and
-     * {@code budgetLine}. Once confirmed, it runs {@code onConfirm} and starts the run.
+     * Checks {@code items} against the budget caps, then shows a confirmation with their
+     * projected cost, the cache savings and the budget left. Once confirmed, it runs
+     * {@code onConfirm} and starts the run. A projection over a cap sends nothing.
      */
-    private void confirmAndRun(Graph toRun, List<PlannedItem> items, String budgetLine,
-            String question, String verb, Runnable onConfirm) {
-        if (window.running()) {
+    private void confirmAndRun(Graph toRun, List<PlannedItem> items, String question,
+            String verb, Runnable onConfirm) {
+        if (window.running() || busy) {
             return;
         }
-        boolean draft = window.draft();
-        String message = question + "\n\n" + costLines(Projection.of(items), draft) + budgetLine
-                + "\nOutputs go to " + Evaluator.outputFolder(window.document().folder()) + ".";
-        if (!confirm(message, verb)) {
-            window.say(verb + " not confirmed; nothing was sent.");
-            return;
-        }
-        onConfirm.run();
-        window.startRun(toRun, new Plan(items, Projection.of(items), draft));
+        Plan plan = new Plan(items, Projection.of(items), window.draft());
+        busy = true;
+        window.say("Checking the budget caps…");
+        evaluator.checkBudget(plan, window.document().folder(), check -> {
+            busy = false;
+            window.showBudgetLeft(check.leftText(), check.refusal());
+            if (window.running()) {
+                return;
+            }
+            if (!check.allowed()) {
+                window.showError("Run rejected by a budget cap", check.refusal().get());
+                return;
+            }
+            String message = RunConfirmation.text(question, plan, check,
+                    Evaluator.outputFolder(window.document().folder()));
+            if (!confirm(message, verb)) {
+                window.say(verb + " not confirmed; nothing was sent.");
+                return;
+            }
+            onConfirm.run();
+            window.startRun(toRun, plan);
+        }, failure -> {
+            busy = false;
+            window.showError("Cannot check the budget", failure + " Nothing was sent.");
+        });
     }
 
     /** Shows the modal confirmation, named {@code dialog.run}; Cancel is the default. */
@@ -161,15 +176,6 @@ final class RunControls {
             dialog.dispose();
         }
         return options[0].equals(pane.getValue());
-    }
-
-    /** Returns the confirmation's cost lines; the first starts "Projected cost: $". */
-    static String costLines(Projection projection, boolean draft) {
-        return "Projected cost: " + Money.format(projection.totalUsd()) + " (estimate) for "
-                + projection.paidToRun() + " paid items.\n"
-                + "Cache savings: " + Money.format(projection.savedUsd()) + ", "
-                + projection.paidCached() + " cached items cost nothing.\n"
-                + (draft ? "Draft mode: model nodes use the free draft provider.\n" : "");
     }
 
     /** Returns the graph of {@code node} and every node it depends on, with their connections. */

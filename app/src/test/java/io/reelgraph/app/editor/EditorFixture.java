@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -43,14 +44,14 @@ final class EditorFixture implements AutoCloseable {
     final Robot robot;
     final FrameFixture frame;
     final EditorWindow window;
-    private final Workspace workspace;
+    final Workspace workspace;
 
-    private EditorFixture(Path folder) {
+    private EditorFixture(Path folder, Map<String, String> environment) {
         this.folder = folder;
         this.graphFile = folder.resolve("night-market.reelgraph");
         System.setProperty(Home.PROPERTY, folder.resolve("home").toString());
         Themes.install(false);
-        workspace = Workspace.standard();
+        workspace = Workspace.standard(environment);
         robot = BasicRobot.robotWithNewAwtHierarchy();
         window = execute(() -> EditorWindow.open(workspace, Optional.of(graphFile)));
         frame = new FrameFixture(robot, window);
@@ -58,10 +59,15 @@ final class EditorFixture implements AutoCloseable {
 
     /** Opens the sample copied into {@code folder}; skips the test without a display. */
     static EditorFixture openSample(Path folder) {
+        return openSample(folder, System.getenv());
+    }
+
+    /** Opens the sample with {@code environment} in place of the process's variables. */
+    static EditorFixture openSample(Path folder, Map<String, String> environment) {
         Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(),
                 "no display: run the editor tests under xvfb-run");
         copyFolder(SAMPLE, folder);
-        return new EditorFixture(folder);
+        return new EditorFixture(folder, environment);
     }
 
     /** Waits until the plan of the current graph is ready and returns it. */
