@@ -587,6 +587,7 @@ public final class EditorWindow extends JFrame {
             Plan plan = outcome.plan().get();
             costStatus.setText(costLine(plan));
             runPanel.showPlan(plan);
+            canvas.showReasons(view.reasons(RunReasons.of(plan)));
             evaluator.checkBudget(plan, document.folder(), check -> {
                 if (currentPlan().equals(Optional.of(plan))) {
                     budgetStatus.setText(check.leftText());

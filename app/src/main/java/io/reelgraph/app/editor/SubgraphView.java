@@ -244,6 +244,31 @@ final class SubgraphView {
         return badges;
     }
 
+    /**
+     * Returns the run reasons to show: per node, and for each collapsed subgraph the reasons of
+     * its members, each line led by the member's id.
+     */
+    Map<NodeId, String> reasons(Map<NodeId, String> byNode) {
+        if (inside.isPresent() || document.subgraphs().isEmpty()) {
+            return byNode;
+        }
+        Map<NodeId, String> reasons = new HashMap<>(byNode);
+        for (Subgraph subgraph : document.subgraphs()) {
+            StringBuilder text = new StringBuilder();
+            for (NodeId member : subgraph.members()) {
+                String reason = byNode.get(member);
+                if (reason != null) {
+                    text.append(text.length() == 0 ? "" : "\n").append(member).append(": ")
+                            .append(reason.replace("\n", "\n  "));
+                }
+            }
+            if (text.length() > 0) {
+                reasons.put(subgraph.id(), text.toString());
+            }
+        }
+        return reasons;
+    }
+
     static Optional<NodeBadges> sum(Subgraph subgraph, Map<NodeId, NodeBadges> byNode) {
         Optional<BigDecimal> cost = Optional.empty();
         int items = 0;

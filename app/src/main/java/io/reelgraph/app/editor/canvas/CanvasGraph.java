@@ -6,13 +6,18 @@ import io.reelgraph.app.editor.canvas.CellValue.BadgeLine;
 import io.reelgraph.app.editor.canvas.CellValue.NodeBox;
 import io.reelgraph.app.editor.canvas.CellValue.PortDot;
 import io.reelgraph.app.editor.canvas.CellValue.Wire;
+import io.reelgraph.engine.graph.NodeId;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The JGraphX graph behind the canvas: only node boxes move, only ports connect, an output
  * connects only to an input its port type can feed, and nothing is edited in place.
  */
 final class CanvasGraph extends mxGraph {
+
+    /** Says why a node will run, for the tooltip of its box, badge and ports. */
+    private Function<NodeId, Optional<String>> reasons = node -> Optional.empty();
 
     CanvasGraph() {
         setHtmlLabels(false);
@@ -35,6 +40,30 @@ final class CanvasGraph extends mxGraph {
     static Optional<CellValue> valueOf(Object cell) {
         return cell instanceof mxCell c && c.getValue() instanceof CellValue value
                 ? Optional.of(value) : Optional.empty();
+    }
+
+    void reasons(Function<NodeId, Optional<String>> source) {
+        this.reasons = source;
+    }
+
+    /** Returns why the node under the pointer will run, or null for no tooltip. */
+    @Override
+    public String getToolTipForCell(Object cell) {
+        Optional<NodeId> node = nodeOf(cell);
+        if (node.isEmpty() && cell instanceof mxCell child) {
+            node = nodeOf(child.getParent());
+        }
+        return node.flatMap(reasons).map(CanvasGraph::html).orElse(null);
+    }
+
+    private static Optional<NodeId> nodeOf(Object cell) {
+        return valueOf(cell).map(value -> value instanceof NodeBox box ? box.node()
+                : value instanceof BadgeLine line ? line.node() : null);
+    }
+
+    private static String html(String text) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<html>" + escaped.replace("\n", "<br>") + "</html>";
     }
 
     @Override

@@ -74,6 +74,7 @@ public final class GraphCanvas extends JPanel {
     private final Map<Connection, mxCell> wires = new HashMap<>();
     private final CanvasStyles.Cache styles = new CanvasStyles.Cache();
     private Map<NodeId, NodeBadges> badges = Map.of();
+    private Map<NodeId, String> reasons = Map.of();
     private Graph shown = Graph.empty("");
     private NodeTypeRegistry types = NodeTypeRegistry.of(List.of());
     private Optional<NodeId> selected = Optional.empty();
@@ -83,6 +84,7 @@ public final class GraphCanvas extends JPanel {
     public GraphCanvas(CanvasListener listener) {
         super(new BorderLayout());
         this.listener = listener;
+        graph.reasons(this::reasonFor);
         component = new mxGraphComponent(graph) {
             @Override
             protected mxConnectionHandler createConnectionHandler() {
@@ -249,6 +251,24 @@ public final class GraphCanvas extends JPanel {
      * Shows a badge line per node; nodes missing from the map show none. Only the badge cells
      * whose line changed are updated, because a run calls this once per finished work item.
      */
+    /**
+     * Sets, per node, why the next run will or will not compute it; hovering a node shows it.
+     */
+    public void showReasons(Map<NodeId, String> newReasons) {
+        requireEventDispatchThread();
+        this.reasons = Map.copyOf(newReasons);
+    }
+
+    /** Returns the tooltip of a node: why the next run will or will not compute it. */
+    public Optional<String> reasonFor(NodeId node) {
+        return Optional.ofNullable(reasons.get(node));
+    }
+
+    /** Returns the tooltip text JGraphX shows over a node's box, for tests. */
+    public Optional<String> toolTipOf(NodeId node) {
+        return Optional.ofNullable(boxes.get(node)).map(graph::getToolTipForCell);
+    }
+
     public void showBadges(Map<NodeId, NodeBadges> newBadges) {
         requireEventDispatchThread();
         Map<NodeId, NodeBadges> before = badges;
