@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Says per node why the next run will or will not compute it, for the canvas tooltip: the
- * plan's reason of each item that will run (the param or input that changed, or that it is
- * new), what blocked or failed items wait for, or that every item is cached.
+ * Text per node, for the canvas tooltip, on why the next run will or will not compute it. It
+ * lists the plan's reason of each item that will run, such as the param or input that changed.
+ * It also names what blocked or failed items wait for, or says that every item is cached.
  */
 final class RunReasons {
 
@@ -53,15 +53,15 @@ final class RunReasons {
         List<String> lines = new ArrayList<>();
         lines.add(toRun == 0 ? "Will not run (" + cached + " of " + items.size() + " cached):"
                 : "Will run " + toRun + " of " + items.size() + " items:");
-        int shown = 0;
+        int listed = 0;
         for (Map.Entry<String, Integer> reason : reasons.entrySet()) {
-            if (shown == MAX_REASONS) {
+            if (listed == MAX_REASONS) {
                 lines.add((reasons.size() - MAX_REASONS) + " more reasons");
                 break;
             }
             lines.add(reason.getKey() + (reason.getValue() > 1 ? " (" + reason.getValue()
                     + " items)" : ""));
-            shown++;
+            listed++;
         }
         return String.join("\n", lines);
     }

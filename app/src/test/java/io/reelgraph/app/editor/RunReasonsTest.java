@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The canvas tooltip says why the next run will or will not compute a node. */
+/** The canvas tooltip gives the reason the next run will or will not compute a node. */
 class RunReasonsTest {
 
     private static final NodeId NODE = NodeId.of("keyframe");
