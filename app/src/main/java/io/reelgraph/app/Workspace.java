@@ -13,6 +13,7 @@ import io.reelgraph.nodes.catalog.ModelCatalog;
 import io.reelgraph.nodes.provider.Providers;
 import io.reelgraph.nodes.provider.keys.EnvironmentKeyLookup;
 import io.reelgraph.nodes.provider.keys.KeyLookup;
+import io.reelgraph.nodes.provider.keys.ProviderKey;
 import io.reelgraph.nodes.vault.Vault;
 import io.reelgraph.nodes.vault.VaultException;
 import io.reelgraph.nodes.vault.VaultKeyLookup;
@@ -231,6 +232,14 @@ public final class Workspace implements AutoCloseable {
                     + file + " from the terminal: " + e.getMessage() + "; set "
                     + PASSPHRASE_VARIABLE + " instead.", e);
         }
+    }
+
+    /**
+     * Returns the alias of the key a provider's calls use, for the spend ledger; empty when no
+     * key is found. Opens the vault on the first call, as {@link #keys} does.
+     */
+    public Optional<String> keyAlias(String provider) {
+        return keys().find(provider).map(ProviderKey::alias);
     }
 
     /** Returns an engine on the result cache, with the job journal in the same database. */

@@ -85,7 +85,7 @@ final class BreakdownCommandAssist {
         Engine engine;
         try {
             engine = workspace.engine(Optional.of(budget.guard(project(),
-                    Optional.ofNullable(maxCost))));
+                    Optional.ofNullable(maxCost), workspace::keyAlias)));
         } catch (CacheException e) {
             throw new CommandFailure(ExitCodes.INTERNAL, e.getMessage());
         }

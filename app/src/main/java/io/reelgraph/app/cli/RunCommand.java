@@ -96,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
             String projectName = Planning.project(project, loaded);
             H2Budget budget = Budgets.open(workspace);
             Planning planning = Planning.of(loaded, workspace, output, draft,
-                    Optional.of(budget.guard(projectName, Optional.ofNullable(maxCost))));
+                    Optional.of(budget.guard(projectName, Optional.ofNullable(maxCost),
+                            workspace::keyAlias)));
             stdout.print(PlanTable.render(planning.plan));
             stdout.flush();
             planning.requireNoFailures(graph.graph);

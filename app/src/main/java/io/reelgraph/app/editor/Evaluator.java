@@ -247,7 +247,7 @@ public final class Evaluator implements AutoCloseable {
             String project = BudgetCheck.project(folder);
             H2Budget budget = workspace.budget();
             Session guarded = workspace.engine(Optional.of(budget.guard(project,
-                    Optional.empty()))).session(prepared.session().context());
+                    Optional.empty(), workspace::keyAlias))).session(prepared.session().context());
             Plan plan = guarded.plan(graph);
             Optional<String> missing = missingProviders(plan);
             if (missing.isPresent()) {

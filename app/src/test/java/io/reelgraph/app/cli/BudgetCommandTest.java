@@ -64,7 +64,8 @@ class BudgetCommandTest {
             H2Budget budget = new H2Budget(cache.dataSource());
             for (int run = 0; run < 2; run++) {
                 Engine engine = new Engine(types.registry(), cache, Optional.empty(),
-                        Optional.of(budget.guard("film", Optional.empty())));
+                        Optional.of(budget.guard("film", Optional.empty(),
+                                provider -> Optional.of("studio-" + provider))));
                 engine.session(TestContexts.context(folder.resolve("out"))).run(
                         GraphBuilder.graph("spend").node("src", "test.source", "items", "a,b,c")
                                 .node("gen", "test.generate").connect("src.items", "gen.prompt")
@@ -203,6 +204,18 @@ class BudgetCommandTest {
                         LedgerStatus.CACHED, LedgerStatus.CACHED, LedgerStatus.CACHED);
                 assertThat(rows).extracting(LedgerEntry::project).containsOnly("film");
             }
+        }
+
+        @Test
+        void spendByAliasNamesTheKeyThatPaid() {
+            runPaidItemsTwice();
+
+            CliRun spend = CliRun.execute("spend", "--by", "alias");
+
+            assertThat(spend.exitCode()).as(spend.describe()).isZero();
+            String row = "%-32s %6s %10s %10s %10s %6s %10s%n";
+            assertThat(spend.stdout()).contains(String.format(row, "studio-test", 3, "0.12",
+                    "0.09", "0.00", 3, "0.12"));
         }
 
         @Test

@@ -209,6 +209,9 @@ class EditorBudgetTest {
             assertThat(ledger).allSatisfy(entry -> {
                 assertThat(entry.project()).isEqualTo(project());
                 assertThat(entry.status()).isEqualTo(LedgerStatus.SETTLED);
+                // The keys come from environment variables, whose names are their aliases.
+                assertThat(entry.keyAlias()).contains(entry.provider().equals("fal")
+                        ? "FAL_KEY" : "ELEVENLABS_API_KEY");
             });
         }
 

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -157,6 +158,16 @@ public final class H2Budget {
      */
     public SpendGuard guard(String project, Optional<BigDecimal> runCapUsd) {
         return new LedgerGuard(this, project, UUID.randomUUID().toString(), runCapUsd);
+    }
+
+    /**
+     * Returns a guard for one run of a project whose ledger rows name the key alias each
+     * provider's calls use, as {@code keyAliases} gives it for a provider id.
+     */
+    public SpendGuard guard(String project, Optional<BigDecimal> runCapUsd,
+            Function<String, Optional<String>> keyAliases) {
+        return new LedgerGuard(this, project, UUID.randomUUID().toString(), runCapUsd,
+                keyAliases);
     }
 
     /** Returns the ledger rows, oldest first, of one project or of all. */

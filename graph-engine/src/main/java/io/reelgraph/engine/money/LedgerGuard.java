@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +33,27 @@ final class LedgerGuard implements SpendGuard {
     private final String runId;
     private final Optional<BigDecimal> runCapUsd;
     private final LedgerOwner owner;
+    private final Function<String, Optional<String>> keyAliases;
 
     LedgerGuard(H2Budget budget, String project, String runId, Optional<BigDecimal> runCapUsd) {
         this(budget, project, runId, runCapUsd, LedgerOwner.current());
     }
 
+    LedgerGuard(H2Budget budget, String project, String runId, Optional<BigDecimal> runCapUsd,
+            Function<String, Optional<String>> keyAliases) {
+        this(budget, project, runId, runCapUsd, LedgerOwner.current(), keyAliases);
+    }
+
     /** Creates a guard whose rows name another owner; for tests of reconciliation. */
     LedgerGuard(H2Budget budget, String project, String runId, Optional<BigDecimal> runCapUsd,
             LedgerOwner owner) {
+        this(budget, project, runId, runCapUsd, owner, provider -> Optional.empty());
+    }
+
+    private LedgerGuard(H2Budget budget, String project, String runId,
+            Optional<BigDecimal> runCapUsd, LedgerOwner owner,
+            Function<String, Optional<String>> keyAliases) {
+        this.keyAliases = keyAliases;
         this.budget = budget;
         this.project = project;
         this.runId = runId;
@@ -105,11 +119,10 @@ final class LedgerGuard implements SpendGuard {
             Optional<BigDecimal> actualUsd) throws SQLException {
         String sql = "INSERT INTO SPEND_LEDGER (CREATED_AT, UPDATED_AT, RUN_ID, PROJECT, PROVIDER,"
                 + " MODEL, KEY_ALIAS, NODE_ID, ITEM_KEY, CACHE_KEY, PROJECTED_USD, ACTUAL_USD,"
-                + " STATUS, PROVIDER_REQUEST_ID, OWNER) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?,"
+                + " STATUS, PROVIDER_REQUEST_ID, OWNER) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?, ?, NULL, ?)";
-        // NOTE: KEY_ALIAS stays NULL because the engine does not know which key alias a
-        // provider adapter used for the call.
         OffsetDateTime now = budget.now();
+        String alias = keyAliases.apply(request.provider()).orElse(null);
         try (PreparedStatement statement = connection.prepareStatement(sql,
                 Statement.RETURN_GENERATED_KEYS)) {
             statement.setObject(1, now);
@@ -118,13 +131,14 @@ final class LedgerGuard implements SpendGuard {
             statement.setString(4, project);
             statement.setString(5, request.provider());
             statement.setString(6, request.model());
-            statement.setString(7, request.node().value());
-            statement.setString(8, request.itemKey());
-            statement.setString(9, request.cacheKey().hex());
-            statement.setBigDecimal(10, request.projectedUsd());
-            statement.setBigDecimal(11, actualUsd.orElse(null));
-            statement.setString(12, status.name());
-            statement.setString(13, owner.toString());
+            statement.setString(7, alias);
+            statement.setString(8, request.node().value());
+            statement.setString(9, request.itemKey());
+            statement.setString(10, request.cacheKey().hex());
+            statement.setBigDecimal(11, request.projectedUsd());
+            statement.setBigDecimal(12, actualUsd.orElse(null));
+            statement.setString(13, status.name());
+            statement.setString(14, owner.toString());
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 keys.next();
