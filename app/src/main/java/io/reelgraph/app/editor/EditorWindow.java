@@ -91,6 +91,8 @@ public final class EditorWindow extends JFrame {
     private final Map<NodeId, Integer> failedByNode = new HashMap<>();
     private boolean running;
     private boolean runWhenPlanned;
+    private static final int RECENT_MESSAGES = 20;
+    private final java.util.ArrayDeque<String> recentMessages = new java.util.ArrayDeque<>();
     private int runItems;
     private int runFinished;
     private Runnable afterClose = () -> { };
@@ -916,6 +918,18 @@ public final class EditorWindow extends JFrame {
     void say(String message) {
         messageStatus.setText(message);
         messageStatus.setToolTipText(message);
+        recentMessages.addLast(message);
+        if (recentMessages.size() > RECENT_MESSAGES) {
+            recentMessages.removeFirst();
+        }
+    }
+
+    /**
+     * Returns the last messages of the status bar, oldest first. A plan that finishes right
+     * after an action can replace the action's message, and this keeps both.
+     */
+    public List<String> recentMessages() {
+        return List.copyOf(recentMessages);
     }
 
     void showError(String title, String message) {

@@ -83,7 +83,17 @@ class CanvasMinimapTest {
             zoomInAndScrollTo(new Point(0, 0));
             Rectangle before = execute(() -> editor.window.canvas().minimapViewportMarker());
 
-            scrollTo(new Point(200, 100));
+            // Halfway into the room the zoomed graph leaves to scroll, in both directions.
+            Point middle = execute(() -> {
+                javax.swing.JViewport viewport = ((javax.swing.JScrollPane) editor.robot.finder()
+                        .findByName(editor.window, "canvas")).getViewport();
+                return new Point(
+                        (viewport.getViewSize().width - viewport.getExtentSize().width) / 2,
+                        (viewport.getViewSize().height - viewport.getExtentSize().height) / 2);
+            });
+            assertThat(middle.x).as("horizontal room to scroll").isPositive();
+            assertThat(middle.y).as("vertical room to scroll").isPositive();
+            scrollTo(middle);
             Rectangle after = execute(() -> editor.window.canvas().minimapViewportMarker());
 
             assertThat(after.x).isGreaterThan(before.x);
@@ -111,6 +121,9 @@ class CanvasMinimapTest {
         }
 
         private void zoomInAndScrollTo(Point position) {
+            // The first plan fills the side panels, which changes the canvas size; zoom after it.
+            editor.awaitPlan();
+            editor.robot.waitForIdle();
             execute(() -> {
                 for (int i = 0; i < 5; i++) {
                     editor.window.canvas().zoomIn();

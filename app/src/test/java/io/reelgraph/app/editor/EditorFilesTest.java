@@ -380,8 +380,8 @@ class EditorFilesTest {
             assertThat(after.nodeCount()).isEqualTo(before.nodeCount() + 2);
             assertThat(after.connections()).contains(
                     Connection.of("shot-prompt-1", "prompt", "keyframe-1", "prompt"));
-            assertThat(execute(window::messageText))
-                    .isEqualTo("Pasted 2 nodes: keyframe-1, shot-prompt-1.");
+            assertThat(execute(window::recentMessages))
+                    .contains("Pasted 2 nodes: keyframe-1, shot-prompt-1.");
         }
 
         @Test
@@ -394,7 +394,7 @@ class EditorFilesTest {
             assertThat(copied).isFalse();
             assertThat((String) clipboard.getData(DataFlavor.stringFlavor))
                     .isEqualTo("marker text");
-            assertThat(execute(window::messageText)).isEqualTo("Not copied: node shot-prompt,"
+            assertThat(execute(window::recentMessages)).contains("Not copied: node shot-prompt,"
                     + " param styleText contains what looks like an API key (sk-proj-…M3n4)."
                     + " Remove the key from the param; keys belong in the key vault, never in"
                     + " a graph or on the clipboard.");
