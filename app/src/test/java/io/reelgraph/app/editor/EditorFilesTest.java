@@ -309,7 +309,7 @@ class EditorFilesTest {
             robot.waitForIdle();
 
             assertThat(execute(() -> window.recentFiles().files())).containsExactly(graphFile);
-            assertThat(execute(window::messageText)).isEqualTo("Removed from Open Recent"
+            assertThat(execute(window::recentMessages)).contains("Removed from Open Recent"
                     + " because the file no longer exists: " + other + ".");
             frame.menuItemWithPath("File", "Open Recent", "1  night-market.reelgraph")
                     .requireVisible();
@@ -337,7 +337,7 @@ class EditorFilesTest {
 
             assertThat(accepted).isFalse();
             assertThat(execute(() -> window.document().file())).contains(graphFile);
-            assertThat(execute(window::messageText)).isEqualTo("None of the dropped files is a"
+            assertThat(execute(window::recentMessages)).contains("None of the dropped files is a"
                     + " .reelgraph graph file; drop a graph file to open it.");
         }
 
@@ -436,8 +436,9 @@ class EditorFilesTest {
 
             assertThat(added).isEmpty();
             assertThat(execute(() -> window.document().graph().nodeCount())).isEqualTo(before);
-            assertThat(execute(window::messageText)).startsWith("Not copied: node shot-prompt,"
-                    + " param styleText");
+            assertThat(execute(window::recentMessages)).anySatisfy(message -> assertThat(message)
+                    .startsWith("Not copied: node shot-prompt,"
+                    + " param styleText"));
         }
 
         @Test
@@ -480,8 +481,9 @@ class EditorFilesTest {
 
             assertThat(pasted).isEmpty();
             assertThat(execute(() -> window.document().graph())).isEqualTo(before);
-            assertThat(execute(window::messageText))
-                    .startsWith("The clipboard does not contain Reelgraph nodes: the clipboard:1:1:");
+            assertThat(execute(window::recentMessages))
+                    .anySatisfy(message -> assertThat(message)
+                    .startsWith("The clipboard does not contain Reelgraph nodes: the clipboard:1:1:"));
         }
 
         @Test
@@ -591,7 +593,7 @@ class EditorFilesTest {
                     instanceof com.formdev.flatlaf.FlatDarkLaf);
 
             assertThat(ThemeChoice.load(home)).isEqualTo(ThemeChoice.DARK);
-            assertThat(execute(window::messageText)).isEqualTo("Theme: Dark.");
+            assertThat(execute(window::recentMessages)).contains("Theme: Dark.");
         }
     }
 

@@ -160,7 +160,7 @@ class SubgraphEditorTest {
             Optional<NodeId> again = execute(() -> editor.window.group(Set.of(KEYFRAME)));
 
             assertThat(again).isEmpty();
-            assertThat(execute(editor.window::messageText)).isEqualTo("Node keyframe already"
+            assertThat(execute(editor.window::recentMessages)).contains("Node keyframe already"
                     + " belongs to subgraph group-1; ungroup it first.");
             assertThat(graph().subgraphs()).hasSize(1);
         }
