@@ -220,6 +220,11 @@ public final class EditorWindow extends JFrame {
         return running;
     }
 
+    /** Returns the status the run panel shows for one work item, for tests. */
+    public String workItemStatus(NodeId node, String item) {
+        return runPanel.itemStatus(node.value(), item);
+    }
+
     public String costText() {
         return costStatus.getText();
     }
@@ -706,7 +711,7 @@ public final class EditorWindow extends JFrame {
         runFinished = 0;
         finishedByNode.clear();
         failedByNode.clear();
-        runPanel.startRun(runItems);
+        runPanel.startRun(plan);
         evaluator.run(graph, document.folder(), draft(), this::runEvent, this::ran);
     }
 
@@ -716,6 +721,7 @@ public final class EditorWindow extends JFrame {
     }
 
     private void runEvent(RunEvent event) {
+        runPanel.itemEvent(event);
         NodeId node;
         if (event instanceof RunEvent.Done done) {
             node = done.node();

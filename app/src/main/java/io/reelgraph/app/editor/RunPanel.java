@@ -4,6 +4,7 @@ import io.reelgraph.engine.graph.NodeId;
 import io.reelgraph.engine.run.ItemState;
 import io.reelgraph.engine.run.Plan;
 import io.reelgraph.engine.run.PlannedItem;
+import io.reelgraph.engine.run.RunEvent;
 import io.reelgraph.nodes.catalog.Money;
 import java.awt.BorderLayout;
 import java.util.ArrayList;
@@ -16,16 +17,23 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.table.AbstractTableModel;
 
-/** The plan table (node, items, cached, to run, projected cost, reason) and run progress. */
+/**
+ * The plan table (node, items, cached, to run, projected cost, reason), the status of each work
+ * item during a run, and the run's progress.
+ */
 final class RunPanel extends JPanel {
 
     private final PlanModel model = new PlanModel();
     private final JTable table = new JTable(model);
     private final JProgressBar progress = new JProgressBar();
     private final JLabel summary = new JLabel(" ");
+    private final WorkItemsModel items = new WorkItemsModel();
+    private final JTable itemsTable = new JTable(items);
+    private final JTabbedPane tabs = new JTabbedPane();
 
     RunPanel() {
         super(new BorderLayout(0, 4));
@@ -41,7 +49,13 @@ final class RunPanel extends JPanel {
         bottom.setBorder(BorderFactory.createEmptyBorder(2, 6, 4, 6));
         bottom.add(progress, BorderLayout.WEST);
         bottom.add(summary, BorderLayout.CENTER);
-        add(new JScrollPane(table), BorderLayout.CENTER);
+        itemsTable.setName("run.items");
+        itemsTable.setAutoCreateRowSorter(true);
+        itemsTable.getColumnModel().getColumn(3).setPreferredWidth(380);
+        tabs.setName("run.tabs");
+        tabs.addTab("Plan", new JScrollPane(table));
+        tabs.addTab("Work items", new JScrollPane(itemsTable));
+        add(tabs, BorderLayout.CENTER);
         add(bottom, BorderLayout.SOUTH);
     }
 
@@ -55,7 +69,24 @@ final class RunPanel extends JPanel {
         model.fireTableDataChanged();
     }
 
-    void startRun(int workItems) {
+    /** Starts showing a run of {@code plan}: the work items tab lists each item's status. */
+    void startRun(Plan plan) {
+        items.start(plan.items());
+        tabs.setSelectedIndex(1);
+        startRun(plan.items().size());
+    }
+
+    /** Shows what a run event says about its work item. */
+    void itemEvent(RunEvent event) {
+        items.apply(event);
+    }
+
+    /** Returns the status the work items tab shows for an item, for tests. */
+    String itemStatus(String node, String item) {
+        return items.statusOf(node, item);
+    }
+
+    private void startRun(int workItems) {
         progress.setMaximum(Math.max(1, workItems));
         progress.setValue(0);
         progress.setString("0 / " + workItems);

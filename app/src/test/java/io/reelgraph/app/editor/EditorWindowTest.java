@@ -332,9 +332,16 @@ class EditorWindowTest {
             assertThat(after.count(ItemState.BLOCKED_ON_UPSTREAM)).isZero();
             assertThat(execute(() -> editor.window.canvas().badgeText(KEYFRAME)))
                     .isEqualTo("$0.0000 · 6/6 cached · DRAFT");
+            String firstImage = after.byNode().get(KEYFRAME).get(0).itemKey();
+            // The work items tab shows each item's status as the run left it.
+            // Draft results are free, and the draft provider reports that as the actual cost.
+            assertThat(execute(() -> editor.window.workItemStatus(KEYFRAME, firstImage)))
+                    .isEqualTo("done, actual $0.0000");
 
             runAndConfirm();
             assertThat(execute(editor.window::runSummary)).contains(" 0 executed, ");
+            assertThat(execute(() -> editor.window.workItemStatus(KEYFRAME, firstImage)))
+                    .isEqualTo("cached");
         }
 
         private void runAndConfirm() {
