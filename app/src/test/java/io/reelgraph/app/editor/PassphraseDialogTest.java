@@ -14,8 +14,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.swing.JButton;
+import javax.swing.JDialog;
 import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -53,29 +57,36 @@ class PassphraseDialogTest {
         System.clearProperty(Home.PROPERTY);
     }
 
+    private DialogFixture unlockDialog() {
+        return WindowFinder.findDialog(new GenericTypeMatcher<JDialog>(JDialog.class) {
+            @Override
+            protected boolean isMatching(JDialog candidate) {
+                return "Unlock key vault".equals(candidate.getTitle()) && candidate.isShowing();
+            }
+        }).withTimeout(60, TimeUnit.SECONDS).using(robot);
+    }
+
+    /** Presses a button on the event thread; robot clicks on modal dialogs can get lost. */
+    private static void press(DialogFixture dialog, String text) {
+        JButton button = dialog.button(new GenericTypeMatcher<JButton>(JButton.class) {
+            @Override
+            protected boolean isMatching(JButton candidate) {
+                return text.equals(candidate.getText());
+            }
+        }).target();
+        GuiActionRunner.execute(() -> button.doClick());
+    }
+
     @Test
     void typedPassphraseUnlocksVault() throws Exception {
         try (Workspace workspace = Workspace.standard(new PassphraseDialog())) {
             CompletableFuture<String> alias = CompletableFuture.supplyAsync(() ->
                     workspace.keys().find("openai").map(ProviderKey::alias).orElse("none"));
 
-            DialogFixture dialog = WindowFinder.findDialog(
-                    new org.assertj.swing.core.GenericTypeMatcher<javax.swing.JDialog>(
-                            javax.swing.JDialog.class) {
-                        @Override
-                        protected boolean isMatching(javax.swing.JDialog candidate) {
-                            return "Unlock key vault".equals(candidate.getTitle())
-                                    && candidate.isShowing();
-                        }
-                    }).withTimeout(60, TimeUnit.SECONDS).using(robot);
-            dialog.textBox("passphrase").enterText(PASSPHRASE);
-            dialog.button(new org.assertj.swing.core.GenericTypeMatcher<javax.swing.JButton>(
-                    javax.swing.JButton.class) {
-                @Override
-                protected boolean isMatching(javax.swing.JButton button) {
-                    return "OK".equals(button.getText());
-                }
-            }).click();
+            DialogFixture dialog = unlockDialog();
+            javax.swing.text.JTextComponent field = dialog.textBox("passphrase").target();
+            GuiActionRunner.execute(() -> field.setText(PASSPHRASE));
+            press(dialog, "OK");
 
             assertThat(alias.get(60, TimeUnit.SECONDS)).isEqualTo("studio");
         }
@@ -93,22 +104,8 @@ class PassphraseDialogTest {
                 }
             });
 
-            DialogFixture dialog = WindowFinder.findDialog(
-                    new org.assertj.swing.core.GenericTypeMatcher<javax.swing.JDialog>(
-                            javax.swing.JDialog.class) {
-                        @Override
-                        protected boolean isMatching(javax.swing.JDialog candidate) {
-                            return "Unlock key vault".equals(candidate.getTitle())
-                                    && candidate.isShowing();
-                        }
-                    }).withTimeout(60, TimeUnit.SECONDS).using(robot);
-            dialog.button(new org.assertj.swing.core.GenericTypeMatcher<javax.swing.JButton>(
-                    javax.swing.JButton.class) {
-                @Override
-                protected boolean isMatching(javax.swing.JButton button) {
-                    return "Cancel".equals(button.getText());
-                }
-            }).click();
+            DialogFixture dialog = unlockDialog();
+            press(dialog, "Cancel");
 
             String message = outcome.get(60, TimeUnit.SECONDS);
             assertThat(message).contains("the passphrase dialog was cancelled");
