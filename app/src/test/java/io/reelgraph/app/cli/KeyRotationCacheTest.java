@@ -11,8 +11,8 @@ import io.reelgraph.nodes.vault.KeyAlias;
 import io.reelgraph.nodes.vault.Vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,23 +70,12 @@ class KeyRotationCacheTest {
     private JsonNode run(Path graph, Path home, FakeFalServer fal,
             FakeElevenLabsServer elevenLabs, String reportName) throws Exception {
         Path report = folder.resolve(reportName);
-        Path console = folder.resolve(reportName + ".txt");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "io.reelgraph.app.Main", "run", graph.toString(), "--yes", "--report",
-                report.toString())
-                .redirectErrorStream(true).redirectOutput(console.toFile());
-        builder.environment().remove("FAL_KEY");
-        builder.environment().remove("ELEVENLABS_API_KEY");
-        builder.environment().put("REELGRAPH_HOME", home.toString());
-        builder.environment().put("REELGRAPH_PASSPHRASE", PASSPHRASE);
-        builder.environment().put("REELGRAPH_FAL_BASE_URL", fal.baseUrl());
-        builder.environment().put("REELGRAPH_ELEVENLABS_BASE_URL", elevenLabs.baseUrl());
-        Process child = builder.start();
-        assertThat(child.waitFor(240, TimeUnit.SECONDS)).isTrue();
-        String output = Files.readString(console);
-        assertThat(child.exitValue()).as(output).isZero();
+        ChildReelgraph.runOk(Map.of("REELGRAPH_HOME", home.toString(),
+                "REELGRAPH_PASSPHRASE", PASSPHRASE,
+                "REELGRAPH_FAL_BASE_URL", fal.baseUrl(),
+                "REELGRAPH_ELEVENLABS_BASE_URL", elevenLabs.baseUrl()),
+                folder.resolve(reportName + ".txt"),
+                "run", graph.toString(), "--yes", "--report", report.toString());
         return new JsonMapper().readTree(report.toFile());
     }
 }

@@ -8,7 +8,7 @@ import io.reelgraph.nodes.provider.elevenlabs.FakeElevenLabsServer;
 import io.reelgraph.nodes.provider.fal.FakeFalServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,22 +32,12 @@ class SampleAgainstFakesTest {
 
         try (FakeFalServer fal = new FakeFalServer();
                 FakeElevenLabsServer elevenLabs = new FakeElevenLabsServer()) {
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                    "io.reelgraph.app.Main", "run", graph.toString(), "--yes", "--report",
-                    report.toString())
-                    .redirectErrorStream(true).redirectOutput(console.toFile());
-            builder.environment().put("REELGRAPH_HOME", folder.resolve("home").toString());
-            builder.environment().put("FAL_KEY", fal.key());
-            builder.environment().put("ELEVENLABS_API_KEY", elevenLabs.key());
-            builder.environment().put("REELGRAPH_FAL_BASE_URL", fal.baseUrl());
-            builder.environment().put("REELGRAPH_ELEVENLABS_BASE_URL", elevenLabs.baseUrl());
-            Process child = builder.start();
-            assertThat(child.waitFor(280, TimeUnit.SECONDS)).isTrue();
+            ChildReelgraph.runOk(Map.of("REELGRAPH_HOME", folder.resolve("home").toString(),
+                    "FAL_KEY", fal.key(), "ELEVENLABS_API_KEY", elevenLabs.key(),
+                    "REELGRAPH_FAL_BASE_URL", fal.baseUrl(),
+                    "REELGRAPH_ELEVENLABS_BASE_URL", elevenLabs.baseUrl()),
+                    console, "run", graph.toString(), "--yes", "--report", report.toString());
 
-            String output = Files.readString(console);
-            assertThat(child.exitValue()).as(output).isZero();
             assertThat(fal.submits()).as("6 keyframes and 6 clips").isEqualTo(12);
             assertThat(elevenLabs.submits()).as("22 lines of dialogue").isEqualTo(22);
 
