@@ -1,11 +1,18 @@
 package io.reelgraph.app.cli;
 
+import io.reelgraph.app.Home;
+import io.reelgraph.engine.cache.H2ResultCache;
+import io.reelgraph.engine.money.H2Budget;
+import io.reelgraph.engine.money.LedgerEntry;
+import io.reelgraph.engine.money.LedgerStatus;
+import io.reelgraph.nodes.catalog.Money;
 import io.reelgraph.nodes.catalog.ProviderSpec;
 import io.reelgraph.nodes.vault.Binding;
 import io.reelgraph.nodes.vault.KeyAlias;
 import io.reelgraph.nodes.vault.KeyInfo;
 import io.reelgraph.nodes.vault.Vault;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +40,7 @@ import picocli.CommandLine.Spec;
         footer = {"", ExitCodes.HELP})
 final class KeysListCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-24s %-12s %-18s %-21s %-21s %-21s %s%n";
+    private static final String ROW = "%-24s %-12s %-18s %-21s %-21s %-21s %-12s %s%n";
 
     @Spec
     CommandSpec spec;
@@ -75,12 +82,35 @@ final class KeysListCommand implements Callable<Integer> {
         if (entries.isEmpty()) {
             return;
         }
-        out.printf(ROW, "ALIAS", "PROVIDER", "KEY", "CREATED", "ROTATED", "LAST USED", "PROJECT");
+        Map<String, BigDecimal> spent = spentByAlias();
+        out.printf(ROW, "ALIAS", "PROVIDER", "KEY", "CREATED", "ROTATED", "LAST USED", "PROJECT",
+                "SPENT");
         for (KeyInfo entry : entries) {
             out.printf(ROW, entry.alias(), entry.provider(), entry.maskedSecret(),
                     time(Optional.of(entry.created())), time(entry.rotated()),
-                    time(entry.lastUsed()), entry.projectScope().orElse("any"));
+                    time(entry.lastUsed()), entry.projectScope().orElse("any"),
+                    Money.format(spent.getOrDefault(entry.alias().name(), BigDecimal.ZERO)));
         }
+    }
+
+    /**
+     * Sums the settled calls of the spend ledger per key alias: the actual cost where the
+     * provider reported one, else the projection. Empty when no run has made a cache yet.
+     */
+    private static Map<String, BigDecimal> spentByAlias() {
+        Map<String, BigDecimal> spent = new HashMap<>();
+        if (!Files.isDirectory(Home.cacheFolder())) {
+            return spent;
+        }
+        try (H2ResultCache cache = H2ResultCache.open(Home.cacheFolder())) {
+            for (LedgerEntry entry : new H2Budget(cache.dataSource()).entries(Optional.empty())) {
+                if (entry.status() == LedgerStatus.SETTLED && entry.keyAlias().isPresent()) {
+                    spent.merge(entry.keyAlias().get(),
+                            entry.actualUsd().orElse(entry.projectedUsd()), BigDecimal::add);
+                }
+            }
+        }
+        return spent;
     }
 
     private void printBindings(PrintWriter out, List<Binding> bindings) {

@@ -3,6 +3,14 @@ package io.reelgraph.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgraph.app.Home;
+import io.reelgraph.engine.cache.H2ResultCache;
+import io.reelgraph.engine.money.H2Budget;
+import io.reelgraph.engine.run.Engine;
+import io.reelgraph.engine.run.RunControl;
+import io.reelgraph.engine.run.RunOptions;
+import io.reelgraph.engine.testing.GraphBuilder;
+import io.reelgraph.engine.testing.TestContexts;
+import io.reelgraph.engine.testing.TestTypes;
 import io.reelgraph.nodes.vault.Binding;
 import io.reelgraph.nodes.vault.KdfParameters;
 import io.reelgraph.nodes.vault.KeyAlias;
@@ -218,13 +226,37 @@ class KeysCommandTest {
             assertThat(run.exitCode()).as(run.describe()).isEqualTo(ExitCodes.OK);
             assertThat(run.stdout()).contains("Key vault " + vaultFile + ": 1 key\n");
             assertThat(run.stdout()).containsPattern("main +openai +sk-proj-…a1B2 +\\d{4}-\\d\\d-"
-                    + "\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +- +- +any\n");
+                    + "\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +- +- +any +\\$0\\.0000\n");
             assertThat(run.stdout()).containsPattern("night-market +openai +main\n");
             assertThat(run.stdout()).contains("  openai       vault alias main\n");
             assertThat(run.stdout()).contains("  fal          environment variable FAL_KEY\n");
             assertThat(run.stdout()).contains("  replicate    none (add a key, or set"
                     + " REPLICATE_API_TOKEN)\n");
             assertThat(run.stdout()).doesNotContain("draft");
+        }
+
+        @Test
+        void listShowsSpendPerAlias() throws Exception {
+            createFastVault();
+            keys(piped(OPENAI_KEY), "add", "openai", "main");
+            TestTypes types = new TestTypes();
+            try (H2ResultCache cache = H2ResultCache.open(Home.cacheFolder())) {
+                H2Budget budget = new H2Budget(cache.dataSource());
+                // Three paid test calls, each settled at an actual $0.03, paid with "main".
+                new Engine(types.registry(), cache, Optional.empty(), Optional.of(budget.guard(
+                        "film", Optional.empty(), provider -> Optional.of("main"))))
+                        .session(TestContexts.context(home.resolve("out"))).run(
+                                GraphBuilder.graph("spend").node("src", "test.source", "items",
+                                        "a,b,c").node("gen", "test.generate")
+                                        .connect("src.items", "gen.prompt").build(),
+                                RunOptions.DEFAULT, event -> { }, new RunControl());
+            }
+
+            CliRun run = keys(piped(), "list");
+
+            assertThat(run.exitCode()).as(run.describe()).isEqualTo(ExitCodes.OK);
+            assertThat(run.stdout()).containsPattern("main +openai +sk-proj-…a1B2 .* +any"
+                    + " +\\$0\\.0900\n");
         }
 
         @Test
