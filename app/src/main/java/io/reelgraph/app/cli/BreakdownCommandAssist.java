@@ -133,6 +133,11 @@ final class BreakdownCommandAssist {
                     + " provider " + provider + " yet; choose another text model. Nothing was"
                     + " sent.");
         }
+        boolean keyless = workspace.catalog().provider(provider)
+                .map(spec -> !spec.needsKey()).orElse(false);
+        if (keyless) {
+            return;
+        }
         boolean missing;
         try {
             missing = workspace.keys().find(provider).isEmpty();

@@ -148,6 +148,20 @@ class BreakdownCommandAssistTest {
     }
 
     @Nested
+    class Draft {
+
+        @Test
+        void draftTextModelNeedsNoKey() throws Exception {
+            CliRun run = breakdown(Map.of(), "--assist", "draft/text", "--yes");
+
+            assertThat(run.exitCode()).as(run.describe()).isEqualTo(ExitCodes.OK);
+            assertThat(run.stdout()).contains("Scene 1: INT. KITCHEN - NIGHT\n");
+            assertThat(run.stdout()).contains("Scene 2: EXT. GARDEN - DAY\n");
+            assertThat(fake.submits()).isZero();
+        }
+    }
+
+    @Nested
     class NothingSent {
 
         @Test
