@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code reelgraph breakdown}: lists a screenplay's scenes and characters and, with
- * {@code --assist}, asks a text model for shot suggestions per scene.
+ * {@code --assist}, requests shot suggestions per scene from a text model.
  */
 @Command(versionProvider = ReelgraphCommand.Version.class, name = "breakdown", mixinStandardHelpOptions = true,
         description = {"Lists the scenes and characters of a Fountain or Final Draft (.fdx)"

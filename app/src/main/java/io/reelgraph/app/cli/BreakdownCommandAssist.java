@@ -39,9 +39,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code --assist} part of {@code reelgraph breakdown}: asks a text model for shot
- * suggestions per scene. The request runs as a graph on the engine (screenplay, prompt
- * template, text model), so every scene's answer is kept in the result cache and paid once,
+ * The {@code --assist} part of {@code reelgraph breakdown}: requests shot suggestions per scene
+ * from a text model. The request runs as a graph on the engine (screenplay, prompt
+ * template, text model), so every scene's response is kept in the result cache and paid once,
  * and every call is reserved against the budget caps before it is sent.
  */
 final class BreakdownCommandAssist {

@@ -648,7 +648,7 @@ public final class EditorWindow extends JFrame {
     }
 
     /**
-     * Checks the budget caps, then asks for confirmation with the projected cost, the cache
+     * Checks the budget caps, then requests confirmation with the projected cost, the cache
      * savings and the budget left, then runs on the background thread. While the current graph
      * is still being planned, the confirmation follows once its plan is ready, so a run request
      * always ends in the dialog or in a message that gives the reason.

@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * The files and folders outside a graph's folder that the user allowed the graph to read in
- * this editor window, and the references they denied. Nothing here is saved: a graph opened
- * again asks again, as {@code --allow-folder} must be given on every run of the command line.
+ * this editor window, and the references they denied. Nothing here is saved, so a graph opened
+ * again needs consent again, as {@code --allow-folder} must be given on every run of the command line.
  *
  * <p>NOTE: the check is on the path as written, after {@code ..} is removed. A symbolic link
  * inside the folder that points out is not asked about; the engine's file access rejects it, so

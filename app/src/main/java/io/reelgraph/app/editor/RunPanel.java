@@ -76,7 +76,7 @@ final class RunPanel extends JPanel {
         startRun(plan.items().size());
     }
 
-    /** Shows what a run event says about its work item. */
+    /** Shows the status a run event reports for its work item. */
     void itemEvent(RunEvent event) {
         items.apply(event);
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Text per node, for the canvas tooltip, on why the next run will or will not compute it. It
  * lists the plan's reason of each item that will run, such as the param or input that changed.
- * It also names what blocked or failed items wait for, or says that every item is cached.
+ * It also names what blocked or failed items wait for, or states that every item is cached.
  */
 final class RunReasons {
 

@@ -30,7 +30,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the canvas shows of a graph with subgraphs. At the top level each subgraph is drawn as
+ * The canvas view of a graph with subgraphs. At the top level each subgraph is drawn as
  * one node whose ports are the connections that cross its border, and its members and their
  * inner connections are hidden. Inside a subgraph only its members and their inner connections
  * are drawn. The canvas reports edits in the ids of the shown graph, and this view maps them back

@@ -128,7 +128,7 @@ class BreakdownCommandAssistTest {
                 }
             }
             assertThat(actual).hasSize(2);
-            // The usage of the fake's answer costs exactly $0.0014008, kept without rounding.
+            // The usage of the fake's response costs exactly $0.0014008, kept without rounding.
             assertThat(actual).allSatisfy(usd -> assertThat(usd).isEqualByComparingTo("0.0014008"));
             assertThat(projected).allSatisfy(usd -> assertThat(usd).isGreaterThan(actual.get(0)));
         }

@@ -112,7 +112,7 @@ class MaliciousGraphTest {
                 """.formatted(attackerUrl, PLANTED_KEY, absolute);
     }
 
-    /** Makes a named pipe with no writer: whoever opens it for reading waits forever. */
+    /** Makes a named pipe with no writer, so a reader that opens it blocks forever. */
     private static Path namedPipe(Path path) throws Exception {
         Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).start();
         assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS)).as("mkfifo finished").isTrue();

@@ -55,7 +55,7 @@ public final class ProblemCodes {
     public static final String SECRET_IN_GRAPH = "SECRET_IN_GRAPH";
 
     /**
-     * A member of the graph file names an endpoint or holds a URL, such as a {@code baseUrl}
+     * A member of the graph file names an endpoint or contains a URL, such as a {@code baseUrl}
      * param; graph files may not choose where requests go.
      */
     public static final String ENDPOINT_IN_GRAPH = "ENDPOINT_IN_GRAPH";

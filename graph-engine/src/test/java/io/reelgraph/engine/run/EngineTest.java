@@ -470,7 +470,7 @@ class EngineTest {
         }
 
         @Test
-        void unchangedGraphGivesTheSamePlanAndComputesNothing() {
+        void unchangedGraphReusesPlan() {
             Session session = session();
             Graph graph = film("a,b,c");
             run(graph);
@@ -513,7 +513,7 @@ class EngineTest {
         }
 
         @Test
-        void paidItemCachedElsewhereIsFoundWithoutAnEdit() {
+        void cachedElsewhereFoundWithoutEdit() {
             Session planner = session();
             Graph graph = film("a,b");
             Plan before = planner.plan(graph);

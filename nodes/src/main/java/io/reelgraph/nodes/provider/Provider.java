@@ -25,7 +25,7 @@ public interface Provider {
         throw unsupported(job.model().id(), "speech");
     }
 
-    /** Returns the model's text answer as a UTF-8 {@code text/plain} artifact. */
+    /** Returns the model's text response as a UTF-8 {@code text/plain} artifact. */
     default Generation text(TextJob job, WorkContext context) throws Exception {
         throw unsupported(job.model().id(), "text");
     }

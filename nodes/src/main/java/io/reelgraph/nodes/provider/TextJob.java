@@ -3,11 +3,11 @@ package io.reelgraph.nodes.provider;
 import io.reelgraph.nodes.catalog.ModelSpec;
 
 /**
- * A request for one text answer from a text model.
+ * A request for one text response from a text model.
  *
- * @param instructions the system message, such as the role and the answer format; may be empty
+ * @param instructions the system message, such as the role and the response format; may be empty
  * @param prompt the user message
- * @param maxOutputTokens the most output tokens the model may produce
+ * @param maxOutputTokens the maximum number of output tokens the model may produce
  */
 public record TextJob(ModelSpec model, String instructions, String prompt, int maxOutputTokens,
         int variation) {

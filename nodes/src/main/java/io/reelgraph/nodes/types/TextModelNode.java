@@ -19,13 +19,13 @@ import io.reelgraph.nodes.provider.TextJob;
 import java.util.List;
 
 /**
- * {@code model.text}: one text answer per prompt from a text model, such as shot suggestions
- * for a scene. Like every paid node its answers are cached, so a prompt is paid for once.
+ * {@code model.text}: one text response per prompt from a text model, such as shot suggestions
+ * for a scene. Like every paid node its responses are cached, so a prompt is paid for once.
  */
 public final class TextModelNode extends BaseNodeType {
 
     public static final String ID = "model.text";
-    /** The param that caps the answer length; it has the name the OpenAI catalog entries use. */
+    /** The param that caps the response length, named as in the OpenAI catalog entries. */
     static final String MAX_TOKENS = "max_completion_tokens";
     /** Characters per token in the projection, OpenAI's rule of thumb for English text. */
     static final int CHARACTERS_PER_TOKEN = 4;
@@ -38,12 +38,12 @@ public final class TextModelNode extends BaseNodeType {
         super(ID, 1, "Text model", "Answers each prompt with a text model.",
                 NodeCategory.MODEL,
                 List.of(PortSpec.one("prompt", PortType.PROMPT, "the question or request")),
-                List.of(PortSpec.one("text", PortType.TEXT, "the model's answer")),
+                List.of(PortSpec.one("text", PortType.TEXT, "the model's response")),
                 List.of(Params.model("text model id from the model catalog"),
                         Params.longText("instructions", "",
                                 "system instructions sent before each prompt"),
                         Params.integer(MAX_TOKENS, DEFAULT_MAX_TOKENS, 16, 128_000, "tokens",
-                                "the most tokens an answer may have"),
+                                "the maximum tokens of a response"),
                         Params.variation()));
         this.models = models;
     }
@@ -59,7 +59,7 @@ public final class TextModelNode extends BaseNodeType {
     }
 
     /**
-     * Prices one answer before it is requested. The input token count is an estimate: one
+     * Prices one response before it is requested. The input token count is an estimate: one
      * token per {@value #CHARACTERS_PER_TOKEN} characters of instructions and prompt, rounded
      * up. The output is priced at the token cap, so the projection is an upper bound there.
      */

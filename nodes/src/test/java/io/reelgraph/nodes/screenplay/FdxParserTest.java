@@ -37,7 +37,7 @@ class FdxParserTest {
         return screenplay.allElements().stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** Makes a named pipe with no writer: whoever opens it for reading waits forever. */
+    /** Makes a named pipe with no writer, so a reader that opens it blocks forever. */
     static Path namedPipe(Path folder, String name) throws Exception {
         Path pipe = folder.resolve(name);
         Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();

@@ -1,6 +1,6 @@
 package io.reelgraph.app.editor.canvas;
 
-/** How {@link GraphCanvas#align} lines up the selected nodes. */
+/** The ways {@link GraphCanvas#align} lines up the selected nodes. */
 public enum Alignment {
     /** Moves every selected node to the left edge of the leftmost one. */
     LEFT,

@@ -5,7 +5,7 @@ import io.reelgraph.engine.run.Projection;
 import io.reelgraph.nodes.catalog.Money;
 import java.nio.file.Path;
 
-/** The question the editor asks before a run: projected cost, cache savings and budget left. */
+/** The confirmation text shown before a run: projected cost, cache savings and budget left. */
 public final class RunConfirmation {
 
     private RunConfirmation() {
@@ -18,7 +18,7 @@ public final class RunConfirmation {
     }
 
     /**
-     * Returns the text of a confirmation that asks {@code question} about a run of {@code plan},
+     * Returns the text of a confirmation that poses {@code question} about a run of {@code plan},
      * such as a run of one node and its upstream nodes, or a re-roll.
      */
     public static String text(String question, Plan plan, BudgetCheck check, Path outputFolder) {

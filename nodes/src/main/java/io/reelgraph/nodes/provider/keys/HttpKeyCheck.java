@@ -79,7 +79,7 @@ final class HttpKeyCheck implements KeyCheck {
             case "openai" -> new Target("models", Set.of(), new StandardErrors());
             case "replicate" -> new Target("account", Set.of(), new ReplicateErrors());
             // NOTE: fal's queue host has no account endpoint. The status of an unknown request
-            // id needs the key and answers 404 when the key is valid; this 404 behaviour is
+            // id needs the key and returns 404 when the key is valid; this 404 behaviour is
             // taken from fal's queue API reference and was only tried against the local fake.
             case "fal" -> new Target("fal-ai/flux/requests/00000000-0000-0000-0000-000000000000"
                     + "/status", Set.of(404), new StandardErrors());

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A cheap authenticated request that tells whether a provider accepts a key, such as OpenAI's
+ * A cheap authenticated request that shows whether a provider accepts a key, such as OpenAI's
  * {@code GET /v1/models}. It creates no job and costs nothing. The request goes through the
  * provider's own client, so the base URL override, the redaction of logs and the rule that a
  * key only goes to its own provider's hosts all apply.
@@ -19,7 +19,7 @@ public interface KeyCheck {
      * Sends the check request with the key. Network failures and provider errors become a
      * result, never an exception.
      *
-     * @throws InterruptedException when the thread was interrupted while waiting for the answer
+     * @throws InterruptedException when the thread was interrupted while waiting for the response
      */
     KeyCheckResult check(ProviderKey key) throws InterruptedException;
 

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * The OpenAI adapter. Images, speech and text are synchronous: {@code POST /images/generations}
  * (JSON) or {@code POST /images/edits} (multipart, when the job has reference images) returns
  * the image as base64 in the response, {@code POST /audio/speech} returns the audio bytes and
- * {@code POST /chat/completions} returns the answer with its token usage. Every call is sent
+ * {@code POST /chat/completions} returns the response text with its token usage. Every call is sent
  * once; the job journal records a call that timed out as ambiguous.
  */
 public final class OpenAiProvider implements Provider {

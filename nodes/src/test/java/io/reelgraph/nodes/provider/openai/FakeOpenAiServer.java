@@ -38,7 +38,7 @@ import okio.Buffer;
 public final class FakeOpenAiServer implements FakeProvider {
 
     static final String KEY = "sk-proj-fakeKey0123456789abcdefghijklmnopqrstuvwxyzABCD";
-    /** The start of every chat answer; the last user message follows it. */
+    /** The start of every chat response. The last user message follows it. */
     public static final String ANSWER_PREFIX = "Shot suggestions for: ";
     public static final long PROMPT_TOKENS = 1234;
     public static final long COMPLETION_TOKENS = 567;
@@ -227,7 +227,7 @@ public final class FakeOpenAiServer implements FakeProvider {
                 + "\"}", "stop");
     }
 
-    /** Returns a chat completion whose answer the content filter withheld. */
+    /** Returns a chat completion whose content the content filter withheld. */
     public static MockResponse chatFiltered() {
         return chat("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}",
                 "content_filter");
